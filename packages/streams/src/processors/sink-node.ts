@@ -1,0 +1,41 @@
+import type { Processor, ProcessorContext, ProcessorSupplier } from '../processor/index.js';
+import type { StreamRecord } from '../record.js';
+import { SerdeError, type Serde } from '../serdes/index.js';
+
+/** Exit of a topology: writes key and value in the sink's formats and hands them to the collector. */
+export class SinkNode implements Processor {
+  private context!: ProcessorContext;
+
+  constructor(
+    private readonly topic: string,
+    private readonly keySerde: Serde,
+    private readonly valueSerde: Serde,
+  ) {}
+
+  init(context: ProcessorContext): void {
+    this.context = context;
+  }
+
+  process(record: StreamRecord): void {
+    this.context.produce({
+      topic: this.topic,
+      key: write(this.keySerde, record.key, 'key'),
+      value: write(this.valueSerde, record.value, 'value'),
+      headers: record.headers,
+      timestamp: record.timestamp,
+    });
+  }
+
+  static supplier(topic: string, keySerde: Serde, valueSerde: Serde): ProcessorSupplier {
+    return () => new SinkNode(topic, keySerde, valueSerde);
+  }
+}
+
+function write(serde: Serde, value: unknown, part: 'key' | 'value'): Buffer | null {
+  try {
+    return serde.serialize(value);
+  } catch (err) {
+    if (err instanceof SerdeError) throw new SerdeError(`record ${part} for the ${serde.format} format: ${err.message}`);
+    throw err;
+  }
+}
