@@ -1,0 +1,83 @@
+import type { MessageData, MessageInput } from '../schema/infer.js';
+import type { ApiDefinition } from './api.js';
+import { defineApi } from './api.js';
+import { UnsupportedApiError } from '../codec/unsupported-api-error.js';
+import { ProduceRequestSchema, ProduceResponseSchema } from './00_produce.js';
+import { FetchRequestSchema, FetchResponseSchema } from './01_fetch.js';
+import { ListOffsetsRequestSchema, ListOffsetsResponseSchema } from './02_list_offsets.js';
+import { MetadataRequestSchema, MetadataResponseSchema } from './03_metadata.js';
+import { ApiVersionsRequestSchema, ApiVersionsResponseSchema } from './18_api_versions.js';
+import { CreateTopicsRequestSchema, CreateTopicsResponseSchema } from './19_create_topics.js';
+import { DeleteTopicsRequestSchema, DeleteTopicsResponseSchema } from './20_delete_topics.js';
+import { DeleteRecordsRequestSchema, DeleteRecordsResponseSchema } from './21_delete_records.js';
+import { DescribeConfigsRequestSchema, DescribeConfigsResponseSchema } from './32_describe_configs.js';
+import { AlterConfigsRequestSchema, AlterConfigsResponseSchema } from './33_alter_configs.js';
+import { CreatePartitionsRequestSchema, CreatePartitionsResponseSchema } from './37_create_partitions.js';
+
+export * from './00_produce.js';
+export * from './01_fetch.js';
+export * from './02_list_offsets.js';
+export * from './03_metadata.js';
+export * from './18_api_versions.js';
+export * from './19_create_topics.js';
+export * from './20_delete_topics.js';
+export * from './21_delete_records.js';
+export * from './32_describe_configs.js';
+export * from './33_alter_configs.js';
+export * from './37_create_partitions.js';
+export type { ApiDefinition } from './api.js';
+
+/** Every declared API by key; the broker's ApiVersions answer is built from the ones it handles. */
+export const apis = {
+  0: defineApi('Produce', ProduceRequestSchema, ProduceResponseSchema),
+  1: defineApi('Fetch', FetchRequestSchema, FetchResponseSchema),
+  2: defineApi('ListOffsets', ListOffsetsRequestSchema, ListOffsetsResponseSchema),
+  3: defineApi('Metadata', MetadataRequestSchema, MetadataResponseSchema),
+  18: defineApi('ApiVersions', ApiVersionsRequestSchema, ApiVersionsResponseSchema),
+  19: defineApi('CreateTopics', CreateTopicsRequestSchema, CreateTopicsResponseSchema),
+  20: defineApi('DeleteTopics', DeleteTopicsRequestSchema, DeleteTopicsResponseSchema),
+  21: defineApi('DeleteRecords', DeleteRecordsRequestSchema, DeleteRecordsResponseSchema),
+  32: defineApi('DescribeConfigs', DescribeConfigsRequestSchema, DescribeConfigsResponseSchema),
+  33: defineApi('AlterConfigs', AlterConfigsRequestSchema, AlterConfigsResponseSchema),
+  37: defineApi('CreatePartitions', CreatePartitionsRequestSchema, CreatePartitionsResponseSchema),
+} as const;
+
+export type Apis = typeof apis;
+export type ApiKey = keyof Apis;
+
+/** Decoded request body of API `K` (every field present). */
+export type RequestOf<K extends ApiKey> = MessageData<Apis[K]['request']>;
+/** Request body accepted by encodeRequest for API `K`. */
+export type RequestInput<K extends ApiKey> = MessageInput<Apis[K]['request']>;
+/** Decoded response body of API `K`. */
+export type ResponseOf<K extends ApiKey> = MessageData<Apis[K]['response']>;
+/** Response body accepted by encodeResponse for API `K`. */
+export type ResponseInput<K extends ApiKey> = MessageInput<Apis[K]['response']>;
+
+/** Keys of the known APIs, ascending. */
+export const apiKeys: readonly ApiKey[] = Object.keys(apis).map(Number).sort((a, b) => a - b) as ApiKey[];
+
+export function isApiKey(apiKey: number): apiKey is ApiKey {
+  return Object.prototype.hasOwnProperty.call(apis, apiKey);
+}
+
+/** The API declared under `apiKey`, or undefined. */
+export function apiFor(apiKey: number): ApiDefinition | undefined {
+  return isApiKey(apiKey) ? apis[apiKey] : undefined;
+}
+
+/** Whether `version` of `apiKey` is declared here (and so can be decoded and encoded). */
+export function isSupportedVersion(apiKey: number, version: number): boolean {
+  const api = apiFor(apiKey);
+  return api !== undefined && Number.isInteger(version) && version >= api.minVersion && version <= api.maxVersion;
+}
+
+/** The API declared under `apiKey`, provided `version` is in its range; else UnsupportedApiError. */
+export function requireApi(apiKey: number, version: number): ApiDefinition {
+  const api = apiFor(apiKey);
+  if (!api) throw new UnsupportedApiError(apiKey, version, 'no such API is declared');
+  if (!isSupportedVersion(apiKey, version)) {
+    throw new UnsupportedApiError(apiKey, version, `${api.name} supports versions ${api.minVersion}-${api.maxVersion}`);
+  }
+  return api;
+}
