@@ -1,6 +1,6 @@
 import { decode } from '../codec/decode.js';
 import { encode } from '../codec/encode.js';
-import { apiFor, apis, requireApi, type ApiKey, type RequestInput, type RequestOf } from '../messages/index.js';
+import { apiFor, requireApi, type RequestInputOfKey, type RequestOfKey } from '../messages/index.js';
 import { Reader } from '../primitives/reader.js';
 import { Writer } from '../primitives/writer.js';
 
@@ -38,25 +38,25 @@ export function decodeRequestHeader(frame: Buffer): RequestHeader {
  * Decodes the body of a request frame starting at `offset` (RequestHeader.bodyOffset). Throws
  * UnsupportedApiError for an undeclared key or version, ProtocolDecodeError for bad bytes.
  */
-export function decodeRequest<K extends ApiKey>(apiKey: K, version: number, frame: Buffer, offset: number): RequestOf<K> {
+export function decodeRequest<K extends number>(apiKey: K, version: number, frame: Buffer, offset: number): RequestOfKey<K> {
   const api = requireApi(apiKey, version);
-  return decode(api.request, version, new Reader(frame, offset)) as unknown as RequestOf<K>;
+  return decode(api.request, version, new Reader(frame, offset)) as RequestOfKey<K>;
 }
 
-/** A whole request as it goes on the wire, int32 size prefix included (for tests and clients). */
-export function encodeRequest<K extends ApiKey>(
+/** A whole request as chunks for the socket, int32 size prefix included (for tests and clients). */
+export function encodeRequest<K extends number>(
   apiKey: K,
   version: number,
   correlationId: number,
   clientId: string | null,
-  body: RequestInput<K>,
-): Buffer {
+  body: RequestInputOfKey<K>,
+): Buffer[] {
   const api = requireApi(apiKey, version);
   const w = new Writer();
   const size = w.reserveInt32();
   w.int16(apiKey).int16(version).int32(correlationId).nullableString(clientId);
   if (api.isFlexible(version)) w.noTaggedFields();
-  encode(apis[apiKey].request, version, body as never, w);
+  encode(api.request, version, body as never, w);
   w.setInt32(size, w.length - 4);
-  return w.toBuffer();
+  return w.chunks();
 }

@@ -1,6 +1,6 @@
 import { decode } from '../codec/decode.js';
 import { encode } from '../codec/encode.js';
-import { apiFor, apis, requireApi, type ApiKey, type ResponseInput, type ResponseOf } from '../messages/index.js';
+import { apiFor, requireApi, type ResponseInputOfKey, type ResponseOfKey } from '../messages/index.js';
 import { Reader } from '../primitives/reader.js';
 import { Writer } from '../primitives/writer.js';
 
@@ -10,9 +10,9 @@ import { Writer } from '../primitives/writer.js';
 
 const API_VERSIONS = 18;
 
-export interface DecodedResponse<K extends ApiKey> {
+export interface DecodedResponse<K extends number> {
   readonly correlationId: number;
-  readonly body: ResponseOf<K>;
+  readonly body: ResponseOfKey<K>;
 }
 
 
@@ -25,28 +25,28 @@ export function responseHeaderHasTaggedFields(apiKey: number, version: number): 
  * A whole response as chunks for socket writes, int32 size prefix included. Large record fields
  * are separate chunks shared with the caller's Buffers, not copies.
  */
-export function encodeResponse<K extends ApiKey>(
+export function encodeResponse<K extends number>(
   apiKey: K,
   version: number,
   correlationId: number,
-  body: ResponseInput<K>,
+  body: ResponseInputOfKey<K>,
 ): Buffer[] {
-  requireApi(apiKey, version);
+  const api = requireApi(apiKey, version);
   const w = new Writer();
   const size = w.reserveInt32();
   w.int32(correlationId);
   if (responseHeaderHasTaggedFields(apiKey, version)) w.noTaggedFields();
-  encode(apis[apiKey].response, version, body as never, w);
+  encode(api.response, version, body as never, w);
   w.setInt32(size, w.length - 4);
   return w.chunks();
 }
 
 /** Decodes a response frame (the bytes after the size prefix). */
-export function decodeResponse<K extends ApiKey>(apiKey: K, version: number, frame: Buffer): DecodedResponse<K> {
+export function decodeResponse<K extends number>(apiKey: K, version: number, frame: Buffer): DecodedResponse<K> {
   const api = requireApi(apiKey, version);
   const r = new Reader(frame);
   const correlationId = r.readInt32();
   if (responseHeaderHasTaggedFields(apiKey, version)) r.skipTaggedFields();
-  const body = decode(api.response, version, r) as unknown as ResponseOf<K>;
+  const body = decode(api.response, version, r) as ResponseOfKey<K>;
   return { correlationId, body };
 }

@@ -54,6 +54,13 @@ export type ResponseOf<K extends ApiKey> = MessageData<Apis[K]['response']>;
 /** Response body accepted by encodeResponse for API `K`. */
 export type ResponseInput<K extends ApiKey> = MessageInput<Apis[K]['response']>;
 
+// For a literal key these are the message types; for a plain `number` (dynamic dispatch in the
+// broker) they fall back to `unknown`, so one signature serves both.
+export type RequestOfKey<K extends number> = K extends ApiKey ? RequestOf<K> : unknown;
+export type RequestInputOfKey<K extends number> = K extends ApiKey ? RequestInput<K> : unknown;
+export type ResponseOfKey<K extends number> = K extends ApiKey ? ResponseOf<K> : unknown;
+export type ResponseInputOfKey<K extends number> = K extends ApiKey ? ResponseInput<K> : unknown;
+
 /** Keys of the known APIs, ascending. */
 export const apiKeys: readonly ApiKey[] = Object.keys(apis).map(Number).sort((a, b) => a - b) as ApiKey[];
 
