@@ -1,0 +1,27 @@
+import * as z from 'zod';
+import { topicNameSchema } from '../names.js';
+import { defineNode, FORMAT_OPTIONS, PROCESSOR_INPUTS, recordFormatSchema } from './node-kit.js';
+
+// Records are partitioned by key, as Kafka's default partitioner does; re-key with selectKey.
+const sinkConfig = z.strictObject({
+  topic: topicNameSchema,
+  format: recordFormatSchema.default('json'),
+  keyFormat: recordFormatSchema.default('string'),
+});
+
+export const sinkNode = defineNode(sinkConfig, {
+  type: 'sink',
+  label: 'Sink',
+  category: 'Sinks',
+  description: 'Writes records to a Kafka topic, partitioned by key.',
+  inputs: PROCESSOR_INPUTS,
+  outputs: 'none',
+  errors: 'records whose key or value cannot be encoded in the declared format',
+  fields: [
+    { name: 'topic', type: 'topic', label: 'Topic', required: true, help: 'The Kafka topic to write.', placeholder: 'processed_weather_topic' },
+    { name: 'format', type: 'enum', label: 'Value format', required: false, default: 'json', options: FORMAT_OPTIONS, help: 'How record values are encoded.' },
+    { name: 'keyFormat', type: 'enum', label: 'Key format', required: false, default: 'string', options: FORMAT_OPTIONS, help: 'How record keys are encoded.' },
+  ],
+});
+
+export type SinkConfig = z.output<typeof sinkConfig>;

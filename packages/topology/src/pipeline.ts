@@ -1,0 +1,73 @@
+import * as z from 'zod';
+import { pipelineNameSchema, topicNameSchema } from './names.js';
+import { NODE_DEFINITIONS, type NodeType } from './nodes/index.js';
+
+/** The schema version this build writes; older documents are migrated up to it. */
+export const CURRENT_SCHEMA_VERSION = 1;
+
+const [source, filter, map, flatMap, selectKey, branch, sink] = NODE_DEFINITIONS;
+
+export const pipelineNodeSchema = z.discriminatedUnion('type', [
+  source.schema,
+  filter.schema,
+  map.schema,
+  flatMap.schema,
+  selectKey.schema,
+  branch.schema,
+  sink.schema,
+]);
+
+/**
+ * An edge from one node's output to another node's input. `sourceHandle` names a branch output
+ * and is absent (or null, as canvases write it) for every other node. All inputs of a node are
+ * one merge port, so `targetHandle` carries no meaning and is kept only for the designer.
+ */
+export const edgeSchema = z.object({
+  id: z.string().min(1, { error: 'edge id is required' }).max(200),
+  source: z.string().min(1, { error: 'edge source is required: the id of the node it leaves' }),
+  target: z.string().min(1, { error: 'edge target is required: the id of the node it enters' }),
+  sourceHandle: z.string().nullish(),
+  targetHandle: z.string().nullish(),
+});
+
+export const pipelineSettingsSchema = z.strictObject({
+  /** The runtime's consumer group; `sluice-<pipeline id>` when absent. */
+  consumerGroup: z.string().min(1).max(249).optional(),
+  /** The dead-letter topic for nodes that do not name their own; `<name>.dlq` when absent. */
+  deadLetterTopic: topicNameSchema.optional(),
+});
+
+export const MAX_NODES = 500;
+export const MAX_EDGES = 2000;
+
+export const pipelineSchema = z.object({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  name: pipelineNameSchema,
+  description: z.string().max(2000).optional(),
+  nodes: z.array(pipelineNodeSchema).max(MAX_NODES, { error: `a pipeline has at most ${MAX_NODES} nodes` }),
+  edges: z.array(edgeSchema).max(MAX_EDGES, { error: `a pipeline has at most ${MAX_EDGES} edges` }).default([]),
+  settings: pipelineSettingsSchema.optional(),
+});
+
+/** A validated pipeline, defaults filled in. */
+export type Pipeline = z.output<typeof pipelineSchema>;
+/** A pipeline as written by a person or a canvas: defaults may be left out. */
+export type PipelineInput = z.input<typeof pipelineSchema>;
+export type PipelineNode = Pipeline['nodes'][number];
+export type PipelineNodeInput = PipelineInput['nodes'][number];
+export type NodeOfType<T extends NodeType> = Extract<PipelineNode, { type: T }>;
+export type Edge = Pipeline['edges'][number];
+export type PipelineSettings = z.output<typeof pipelineSettingsSchema>;
+
+export type SourceNode = NodeOfType<'source'>;
+export type FilterNode = NodeOfType<'filter'>;
+export type MapNode = NodeOfType<'map'>;
+export type FlatMapNode = NodeOfType<'flatMap'>;
+export type SelectKeyNode = NodeOfType<'selectKey'>;
+export type BranchNode = NodeOfType<'branch'>;
+export type SinkNode = NodeOfType<'sink'>;
+
+/** Where a node's dead letters go: its own topic, else the pipeline's, else `<name>.dlq`. */
+export function deadLetterTopicOf(pipeline: Pick<Pipeline, 'name' | 'settings'>, node: Pick<PipelineNode, 'deadLetterTopic'>): string {
+  return node.deadLetterTopic ?? pipeline.settings?.deadLetterTopic ?? `${pipeline.name}.dlq`;
+}
