@@ -1,0 +1,485 @@
+import { randomUUID } from 'node:crypto';
+import type { GroupClock } from './clock.js';
+import { GroupErrorCode } from './errors.js';
+import { ClassicGroup, joinError, syncError } from './group.js';
+import { GroupMember, type JoinWaiter, type SyncWaiter } from './member.js';
+import type {
+  HeartbeatParams,
+  JoinGroupParams,
+  JoinGroupResult,
+  LeaveGroupResult,
+  MemberIdentity,
+  SyncGroupParams,
+} from './types.js';
+
+export interface RebalanceConfig {
+  /** group.min.session.timeout.ms / group.max.session.timeout.ms: JoinGroup outside → INVALID_SESSION_TIMEOUT. */
+  minSessionTimeoutMs: number;
+  maxSessionTimeoutMs: number;
+  /** group.initial.rebalance.delay.ms: how long a first generation waits for more members. */
+  initialRebalanceDelayMs: number;
+  /** How long a member that joined but never got a JoinGroup response may stay (Kafka: 5 min). */
+  newMemberJoinTimeoutMs: number;
+}
+
+export interface RebalanceEvents {
+  /** The group has no members left (pending ones aside). */
+  onEmpty(group: ClassicGroup): void;
+  info(msg: string): void;
+}
+
+/**
+ * Kafka's classic rebalance protocol over a set of groups: JoinGroup responses are held until every
+ * known member has rejoined (or the rebalance timeout passes), the leader's SyncGroup hands out the
+ * assignment, heartbeats keep members alive and tell them about rebalances. Every method runs to
+ * completion synchronously; JoinGroup and SyncGroup answers arrive through their callbacks.
+ */
+export class Rebalancer {
+  constructor(
+    private readonly groups: Map<string, ClassicGroup>,
+    private readonly clock: GroupClock,
+    private readonly config: RebalanceConfig,
+    private readonly events: RebalanceEvents,
+  ) {}
+
+  join(p: JoinGroupParams, respond: JoinWaiter): void {
+    if (p.groupId === '') return respond(joinError(p.memberId, GroupErrorCode.INVALID_GROUP_ID));
+    if (p.sessionTimeoutMs < this.config.minSessionTimeoutMs || p.sessionTimeoutMs > this.config.maxSessionTimeoutMs) {
+      return respond(joinError(p.memberId, GroupErrorCode.INVALID_SESSION_TIMEOUT));
+    }
+    const isNewMember = p.memberId === '';
+    let group = this.groups.get(p.groupId);
+    if (!group) {
+      // Only a member without an id may create the group; an id from a vanished group is stale.
+      if (!isNewMember) return respond(joinError(p.memberId, GroupErrorCode.UNKNOWN_MEMBER_ID));
+      group = new ClassicGroup(p.groupId);
+      this.groups.set(p.groupId, group);
+    }
+    if (isNewMember) this.joinNewMember(group, p, respond);
+    else this.joinCurrentMember(group, p, respond);
+    if (group.is('PreparingRebalance')) this.tryCompleteJoin(group);
+    if (group.is('Empty')) this.events.onEmpty(group);
+  }
+
+  sync(p: SyncGroupParams, respond: SyncWaiter): void {
+    if (p.groupId === '') return respond(syncError(GroupErrorCode.INVALID_GROUP_ID));
+    const group = this.groups.get(p.groupId);
+    if (!group) return respond(syncError(GroupErrorCode.UNKNOWN_MEMBER_ID));
+    if (group.is('Dead')) return respond(syncError(GroupErrorCode.COORDINATOR_NOT_AVAILABLE));
+    let error = this.validateMember(group, p.memberId, p.groupInstanceId);
+    if (error === GroupErrorCode.NONE && p.generationId !== group.generationId) error = GroupErrorCode.ILLEGAL_GENERATION;
+    if (
+      error === GroupErrorCode.NONE &&
+      ((p.protocolType != null && p.protocolType !== group.protocolType) ||
+        (p.protocolName != null && p.protocolName !== group.protocolName))
+    ) {
+      error = GroupErrorCode.INCONSISTENT_GROUP_PROTOCOL;
+    }
+    if (error !== GroupErrorCode.NONE) return respond(syncError(error));
+
+    const member = group.members.get(memberIdOf(group, p))!;
+    switch (group.state) {
+      case 'Empty':
+        return respond(syncError(GroupErrorCode.UNKNOWN_MEMBER_ID));
+      case 'PreparingRebalance':
+        return respond(syncError(GroupErrorCode.REBALANCE_IN_PROGRESS));
+      case 'CompletingRebalance': {
+        if (member.awaitingSync) member.awaitingSync(syncError(GroupErrorCode.REBALANCE_IN_PROGRESS));
+        member.awaitingSync = respond;
+        this.removePendingSync(group, member.memberId);
+        if (group.isLeader(member.memberId)) {
+          const given = new Map(p.assignments.map((a) => [a.memberId, a.assignment]));
+          for (const m of group.members.values()) m.assignment = given.get(m.memberId) ?? Buffer.alloc(0);
+          group.transitionTo('Stable');
+          this.events.info(
+            `group ${group.groupId}: generation ${group.generationId} is stable with ${group.size} member(s), protocol ${group.protocolName}`,
+          );
+          this.propagateAssignment(group, GroupErrorCode.NONE);
+        }
+        return;
+      }
+      case 'Stable':
+        this.removePendingSync(group, member.memberId);
+        respond({
+          errorCode: GroupErrorCode.NONE,
+          protocolType: group.protocolType,
+          protocolName: group.protocolName,
+          assignment: member.assignment,
+        });
+        this.scheduleHeartbeatExpiry(group, member);
+        return;
+      case 'Dead':
+        return respond(syncError(GroupErrorCode.COORDINATOR_NOT_AVAILABLE));
+    }
+  }
+
+  heartbeat(p: HeartbeatParams): number {
+    if (p.groupId === '') return GroupErrorCode.INVALID_GROUP_ID;
+    const group = this.groups.get(p.groupId);
+    if (!group) return GroupErrorCode.UNKNOWN_MEMBER_ID;
+    if (group.is('Dead')) return GroupErrorCode.COORDINATOR_NOT_AVAILABLE;
+    const error = this.validateMember(group, p.memberId, p.groupInstanceId);
+    if (error !== GroupErrorCode.NONE) return error;
+    if (p.generationId !== group.generationId) return GroupErrorCode.ILLEGAL_GENERATION;
+    if (group.is('Empty')) return GroupErrorCode.UNKNOWN_MEMBER_ID;
+    this.scheduleHeartbeatExpiry(group, group.members.get(memberIdOf(group, p))!);
+    return group.is('PreparingRebalance') ? GroupErrorCode.REBALANCE_IN_PROGRESS : GroupErrorCode.NONE;
+  }
+
+  leave(groupId: string, leaving: MemberIdentity[]): LeaveGroupResult {
+    if (groupId === '') return { errorCode: GroupErrorCode.INVALID_GROUP_ID, members: [] };
+    const group = this.groups.get(groupId);
+    const answer = (m: MemberIdentity, errorCode: number) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, errorCode });
+    if (!group) return { errorCode: GroupErrorCode.NONE, members: leaving.map((m) => answer(m, GroupErrorCode.UNKNOWN_MEMBER_ID)) };
+    if (group.is('Dead')) return { errorCode: GroupErrorCode.COORDINATOR_NOT_AVAILABLE, members: [] };
+    const members = leaving.map((m) => {
+      if (m.memberId === '') {
+        // Administrative removal of a static member by its instance id.
+        const current = m.groupInstanceId === null ? undefined : group.staticMembers.get(m.groupInstanceId);
+        if (current === undefined) return answer(m, GroupErrorCode.UNKNOWN_MEMBER_ID);
+        this.removeMember(group, group.members.get(current)!, 'left the group');
+        return answer(m, GroupErrorCode.NONE);
+      }
+      if (group.pendingMembers.has(m.memberId)) {
+        this.removePendingMember(group, m.memberId);
+        return answer(m, GroupErrorCode.NONE);
+      }
+      const error = this.validateMember(group, m.memberId, m.groupInstanceId);
+      if (error === GroupErrorCode.NONE) this.removeMember(group, group.members.get(m.memberId)!, 'left the group');
+      return answer(m, error);
+    });
+    if (group.is('Empty')) this.events.onEmpty(group);
+    return { errorCode: GroupErrorCode.NONE, members };
+  }
+
+  /**
+   * Checks that a request comes from a current member: a static member's instance id must map to
+   * this member id (else it is fenced), a dynamic member must be known.
+   */
+  validateMember(group: ClassicGroup, memberId: string, groupInstanceId: string | null): number {
+    if (groupInstanceId !== null) {
+      const current = group.staticMembers.get(groupInstanceId);
+      if (current === undefined) return GroupErrorCode.UNKNOWN_MEMBER_ID;
+      return current === memberId ? GroupErrorCode.NONE : GroupErrorCode.FENCED_INSTANCE_ID;
+    }
+    return group.members.has(memberId) ? GroupErrorCode.NONE : GroupErrorCode.UNKNOWN_MEMBER_ID;
+  }
+
+  /** Any sign of life from a member (heartbeat, offset commit) restarts its session timer. */
+  scheduleHeartbeatExpiry(group: ClassicGroup, member: GroupMember, timeoutMs = member.sessionTimeoutMs): void {
+    this.clock.clearTimer(member.expiryTimer);
+    member.expiryTimer = this.clock.setTimer(() => this.onExpireHeartbeat(group, member), timeoutMs);
+  }
+
+  /** Stops every timer of the group and answers whoever still waits. */
+  shutdownGroup(group: ClassicGroup, errorCode: number): void {
+    this.clock.clearTimer(group.joinTimer);
+    this.clock.clearTimer(group.syncTimer);
+    group.joinTimer = group.syncTimer = null;
+    for (const timer of group.pendingMembers.values()) this.clock.clearTimer(timer);
+    group.pendingMembers.clear();
+    for (const m of group.members.values()) {
+      this.clock.clearTimer(m.expiryTimer);
+      m.expiryTimer = null;
+      group.invokeJoin(m, joinError(m.memberId, errorCode));
+      group.invokeSync(m, syncError(errorCode));
+    }
+  }
+
+  // ---- joining ------------------------------------------------------------------------------
+
+  private joinNewMember(group: ClassicGroup, p: JoinGroupParams, respond: JoinWaiter): void {
+    if (group.is('Dead')) return respond(joinError('', GroupErrorCode.COORDINATOR_NOT_AVAILABLE));
+    if (!group.supportsProtocols(p.protocolType, p.protocols.map((x) => x.name))) {
+      return respond(joinError('', GroupErrorCode.INCONSISTENT_GROUP_PROTOCOL));
+    }
+    const newMemberId = `${p.groupInstanceId ?? p.clientId}-${randomUUID()}`;
+    if (p.groupInstanceId !== null) {
+      const oldMemberId = group.staticMembers.get(p.groupInstanceId);
+      if (oldMemberId !== undefined) return this.replaceStaticMember(group, oldMemberId, newMemberId, p, respond);
+      return this.addMemberAndRebalance(group, newMemberId, p, respond);
+    }
+    if (p.requireKnownMemberId) {
+      // JoinGroup v4+: hand out the id first, and only take the member in when it rejoins with it.
+      const timer = this.clock.setTimer(() => this.removePendingMember(group, newMemberId), p.sessionTimeoutMs);
+      group.pendingMembers.set(newMemberId, timer);
+      return respond(joinError(newMemberId, GroupErrorCode.MEMBER_ID_REQUIRED));
+    }
+    this.addMemberAndRebalance(group, newMemberId, p, respond);
+  }
+
+  private joinCurrentMember(group: ClassicGroup, p: JoinGroupParams, respond: JoinWaiter): void {
+    if (group.is('Dead')) return respond(joinError(p.memberId, GroupErrorCode.COORDINATOR_NOT_AVAILABLE));
+    if (!group.supportsProtocols(p.protocolType, p.protocols.map((x) => x.name))) {
+      return respond(joinError(p.memberId, GroupErrorCode.INCONSISTENT_GROUP_PROTOCOL));
+    }
+    if (group.pendingMembers.has(p.memberId)) {
+      return this.addMemberAndRebalance(group, p.memberId, { ...p, groupInstanceId: null }, respond);
+    }
+    const error = this.validateMember(group, p.memberId, p.groupInstanceId);
+    if (error !== GroupErrorCode.NONE) return respond(joinError(p.memberId, error));
+    const member = group.members.get(p.memberId)!;
+    switch (group.state) {
+      case 'PreparingRebalance':
+        return this.updateMemberAndRebalance(group, member, p, respond);
+      case 'CompletingRebalance':
+        // Same metadata: the member most likely missed its JoinGroup response; give it again.
+        if (member.matches(p.protocols)) return respond(this.currentGeneration(group, member));
+        return this.updateMemberAndRebalance(group, member, p, respond);
+      case 'Stable':
+        // The leader rejoining asks for a new assignment (e.g. topic metadata changed).
+        if (group.isLeader(member.memberId) || !member.matches(p.protocols)) {
+          return this.updateMemberAndRebalance(group, member, p, respond);
+        }
+        return respond(this.currentGeneration(group, member));
+      case 'Empty':
+      case 'Dead':
+        return respond(joinError(p.memberId, GroupErrorCode.UNKNOWN_MEMBER_ID));
+    }
+  }
+
+  private addMemberAndRebalance(group: ClassicGroup, memberId: string, p: JoinGroupParams, respond: JoinWaiter): void {
+    const member = new GroupMember(
+      memberId,
+      p.groupInstanceId,
+      p.clientId,
+      p.clientHost,
+      p.rebalanceTimeoutMs,
+      p.sessionTimeoutMs,
+      p.protocolType,
+      p.protocols,
+    );
+    member.isNew = true;
+    if (group.is('PreparingRebalance') && group.generationId === 0) group.newMemberAdded = true;
+    this.clock.clearTimer(group.pendingMembers.get(memberId));
+    group.add(member, respond);
+    // A new member cannot heartbeat until it has a JoinGroup response, and a client that gave up
+    // waiting may never come back for it: bound how long such a member can stay.
+    this.scheduleHeartbeatExpiry(group, member, this.config.newMemberJoinTimeoutMs);
+    this.maybePrepareRebalance(group, `member ${memberId} joined`);
+  }
+
+  private updateMemberAndRebalance(group: ClassicGroup, member: GroupMember, p: JoinGroupParams, respond: JoinWaiter): void {
+    group.updateMember(member, p.protocols, p.rebalanceTimeoutMs, p.sessionTimeoutMs, respond);
+    this.maybePrepareRebalance(group, `member ${member.memberId} rejoined`);
+  }
+
+  /**
+   * A static member came back under a new member id. If the group is Stable and its protocol would
+   * not change, the member takes over its old place and assignment without a rebalance.
+   */
+  private replaceStaticMember(
+    group: ClassicGroup,
+    oldMemberId: string,
+    newMemberId: string,
+    p: JoinGroupParams,
+    respond: JoinWaiter,
+  ): void {
+    const leaderBefore = group.leaderId;
+    const member = group.replaceStaticMember(p.groupInstanceId!, oldMemberId, newMemberId);
+    this.scheduleHeartbeatExpiry(group, member);
+    group.updateMember(member, p.protocols, p.rebalanceTimeoutMs, p.sessionTimeoutMs, respond);
+    switch (group.state) {
+      case 'Stable':
+        if (group.protocolName === group.selectProtocol()) {
+          // The old leader id is returned on purpose: the restarted member must not believe it leads
+          // and compute an assignment that a Stable group would never hand out.
+          group.invokeJoin(member, {
+            errorCode: GroupErrorCode.NONE,
+            generationId: group.generationId,
+            protocolType: group.protocolType,
+            protocolName: group.protocolName,
+            leader: leaderBefore ?? '',
+            memberId: newMemberId,
+            members: [],
+          });
+        } else {
+          this.maybePrepareRebalance(group, `static member ${p.groupInstanceId} rejoined with other protocols`);
+        }
+        return;
+      case 'CompletingRebalance':
+        // The leader may already be assigning to the old member id: start over.
+        return this.prepareRebalance(group, `static member ${p.groupInstanceId} rejoined during the sync phase`);
+      default:
+        return; // PreparingRebalance: it waits with everyone else.
+    }
+  }
+
+  private currentGeneration(group: ClassicGroup, member: GroupMember): JoinGroupResult {
+    return {
+      errorCode: GroupErrorCode.NONE,
+      generationId: group.generationId,
+      protocolType: group.protocolType,
+      protocolName: group.protocolName,
+      leader: group.leaderId ?? '',
+      memberId: member.memberId,
+      members: group.isLeader(member.memberId) ? group.currentMemberMetadata() : [],
+    };
+  }
+
+  // ---- the rebalance itself ------------------------------------------------------------------
+
+  private maybePrepareRebalance(group: ClassicGroup, reason: string): void {
+    if (group.canRebalance()) this.prepareRebalance(group, reason);
+  }
+
+  private prepareRebalance(group: ClassicGroup, reason: string): void {
+    if (group.is('CompletingRebalance')) this.resetAndPropagateAssignmentError(group, GroupErrorCode.REBALANCE_IN_PROGRESS);
+    this.clock.clearTimer(group.syncTimer);
+    group.syncTimer = null;
+    group.pendingSyncMembers.clear();
+    const wasEmpty = group.is('Empty');
+    group.transitionTo('PreparingRebalance');
+    this.events.info(`group ${group.groupId}: preparing to rebalance after generation ${group.generationId} (${reason})`);
+    if (wasEmpty) {
+      const delay = this.config.initialRebalanceDelayMs;
+      this.scheduleInitialJoin(group, delay, Math.max(group.rebalanceTimeoutMs() - delay, 0));
+    } else {
+      this.scheduleJoin(group);
+    }
+  }
+
+  /** The normal wait: until all members rejoined (checked on every change) or the rebalance timeout. */
+  private scheduleJoin(group: ClassicGroup): void {
+    this.clock.clearTimer(group.joinTimer);
+    group.joinTimer = this.clock.setTimer(() => this.completeJoin(group), group.rebalanceTimeoutMs());
+    group.joinIsInitialDelay = false;
+    this.tryCompleteJoin(group);
+  }
+
+  /**
+   * The first generation of a group waits the initial delay, and again while new members keep
+   * arriving (up to the rebalance timeout), so that members starting together share one generation.
+   */
+  private scheduleInitialJoin(group: ClassicGroup, delayMs: number, remainingMs: number): void {
+    this.clock.clearTimer(group.joinTimer);
+    group.joinIsInitialDelay = true;
+    group.joinTimer = this.clock.setTimer(() => {
+      if (group.newMemberAdded && remainingMs !== 0) {
+        group.newMemberAdded = false;
+        const next = Math.min(this.config.initialRebalanceDelayMs, remainingMs);
+        this.scheduleInitialJoin(group, next, Math.max(remainingMs - delayMs, 0));
+      } else {
+        this.completeJoin(group);
+      }
+    }, delayMs);
+  }
+
+  private tryCompleteJoin(group: ClassicGroup): void {
+    if (group.is('PreparingRebalance') && !group.joinIsInitialDelay && group.hasAllMembersJoined()) this.completeJoin(group);
+  }
+
+  private completeJoin(group: ClassicGroup): void {
+    this.clock.clearTimer(group.joinTimer);
+    group.joinTimer = null;
+    if (!group.is('PreparingRebalance')) return;
+    for (const m of group.notYetRejoinedMembers()) {
+      if (m.isStatic) continue; // static members keep their place until their session expires
+      this.clock.clearTimer(m.expiryTimer);
+      group.remove(m.memberId);
+    }
+    if (!group.maybeElectNewJoinedLeader() && group.size > 0) {
+      // Only static members that have not rejoined are left: wait another round for them.
+      this.events.info(`group ${group.groupId}: no member rejoined; waiting another rebalance timeout`);
+      this.scheduleJoin(group);
+      return;
+    }
+    group.initNextGeneration();
+    if (group.is('Empty')) {
+      this.events.info(`group ${group.groupId}: generation ${group.generationId} is empty`);
+      this.events.onEmpty(group);
+      return;
+    }
+    this.events.info(`group ${group.groupId}: generation ${group.generationId} formed with ${group.size} member(s)`);
+    for (const m of group.members.values()) {
+      group.invokeJoin(m, this.currentGeneration(group, m));
+      this.scheduleHeartbeatExpiry(group, m);
+      m.isNew = false;
+      group.pendingSyncMembers.add(m.memberId);
+    }
+    const generation = group.generationId;
+    group.syncTimer = this.clock.setTimer(() => this.onSyncTimeout(group, generation), group.rebalanceTimeoutMs());
+  }
+
+  /** Members that got a JoinGroup response but never sent SyncGroup are dropped. */
+  private onSyncTimeout(group: ClassicGroup, generationId: number): void {
+    group.syncTimer = null;
+    if (generationId !== group.generationId) return;
+    if (!group.is('CompletingRebalance') && !group.is('Stable')) return;
+    if (group.pendingSyncMembers.size === 0) return;
+    const missing = [...group.pendingSyncMembers];
+    for (const id of missing) {
+      const m = group.members.get(id);
+      if (m) this.clock.clearTimer(m.expiryTimer);
+      group.remove(id);
+    }
+    this.prepareRebalance(group, `no SyncGroup from ${missing.join(', ')}`);
+  }
+
+  private removePendingSync(group: ClassicGroup, memberId: string): void {
+    group.pendingSyncMembers.delete(memberId);
+    if (group.pendingSyncMembers.size === 0) {
+      this.clock.clearTimer(group.syncTimer);
+      group.syncTimer = null;
+    }
+  }
+
+  private propagateAssignment(group: ClassicGroup, errorCode: number): void {
+    for (const m of group.members.values()) {
+      const answered = group.invokeSync(
+        m,
+        errorCode === GroupErrorCode.NONE
+          ? { errorCode, protocolType: group.protocolType, protocolName: group.protocolName, assignment: m.assignment }
+          : syncError(errorCode),
+      );
+      // The session restarts once the member has its answer: it may have waited a long time.
+      if (answered) this.scheduleHeartbeatExpiry(group, m);
+    }
+  }
+
+  private resetAndPropagateAssignmentError(group: ClassicGroup, errorCode: number): void {
+    for (const m of group.members.values()) m.assignment = Buffer.alloc(0);
+    this.propagateAssignment(group, errorCode);
+  }
+
+  // ---- members going away ----------------------------------------------------------------------
+
+  private onExpireHeartbeat(group: ClassicGroup, member: GroupMember): void {
+    member.expiryTimer = null;
+    if (group.is('Dead') || group.members.get(member.memberId) !== member) return;
+    if (member.excusedFromHeartbeat()) return;
+    this.events.info(`group ${group.groupId}: member ${member.memberId} timed out`);
+    this.removeMember(group, member, 'session timeout');
+    if (group.is('Empty')) this.events.onEmpty(group);
+  }
+
+  private removeMember(group: ClassicGroup, member: GroupMember, reason: string): void {
+    // A member still waiting on JoinGroup gets UNKNOWN_MEMBER_ID so that, if alive, it joins afresh.
+    group.invokeJoin(member, joinError('', GroupErrorCode.UNKNOWN_MEMBER_ID));
+    group.invokeSync(member, syncError(GroupErrorCode.UNKNOWN_MEMBER_ID));
+    this.clock.clearTimer(member.expiryTimer);
+    member.expiryTimer = null;
+    group.remove(member.memberId);
+    switch (group.state) {
+      case 'Stable':
+      case 'CompletingRebalance':
+        return this.maybePrepareRebalance(group, `member ${member.memberId}: ${reason}`);
+      case 'PreparingRebalance':
+        return this.tryCompleteJoin(group);
+      default:
+        return;
+    }
+  }
+
+  private removePendingMember(group: ClassicGroup, memberId: string): void {
+    this.clock.clearTimer(group.pendingMembers.get(memberId));
+    group.remove(memberId);
+    if (group.is('PreparingRebalance')) this.tryCompleteJoin(group);
+    if (group.is('Empty')) this.events.onEmpty(group);
+  }
+}
+
+/** The member a validated request speaks for (a static member's id is the one its instance maps to). */
+function memberIdOf(group: ClassicGroup, p: { memberId: string; groupInstanceId: string | null }): string {
+  return p.groupInstanceId !== null ? group.staticMembers.get(p.groupInstanceId)! : p.memberId;
+}
