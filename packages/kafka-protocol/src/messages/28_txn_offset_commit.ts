@@ -1,0 +1,57 @@
+import { message, type MessageData, type MessageInput } from '../schema/index.js';
+
+// TxnOffsetCommit (key 28), versions 0–2: offsets committed inside a transaction, made visible
+// by EndTxn. v2 adds the committed leader epoch.
+
+export const TxnOffsetCommitRequestSchema = message({
+  name: 'TxnOffsetCommitRequest',
+  apiKey: 28,
+  type: 'request',
+  validVersions: '0-2',
+  flexibleVersions: '3+',
+  fields: [
+    { name: 'transactionalId', type: 'string', versions: '0+' },
+    { name: 'groupId', type: 'string', versions: '0+' },
+    { name: 'producerId', type: 'int64', versions: '0+' },
+    { name: 'producerEpoch', type: 'int16', versions: '0+' },
+    {
+      name: 'topics', type: '[]TxnOffsetCommitRequestTopic', versions: '0+', fields: [
+        { name: 'name', type: 'string', versions: '0+' },
+        {
+          name: 'partitions', type: '[]TxnOffsetCommitRequestPartition', versions: '0+', fields: [
+            { name: 'partitionIndex', type: 'int32', versions: '0+' },
+            { name: 'committedOffset', type: 'int64', versions: '0+' },
+            { name: 'committedLeaderEpoch', type: 'int32', versions: '2+', default: -1 },
+            { name: 'committedMetadata', type: 'string', versions: '0+', nullableVersions: '0+' },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+export const TxnOffsetCommitResponseSchema = message({
+  name: 'TxnOffsetCommitResponse',
+  apiKey: 28,
+  type: 'response',
+  validVersions: '0-2',
+  flexibleVersions: '3+',
+  fields: [
+    { name: 'throttleTimeMs', type: 'int32', versions: '0+' },
+    {
+      name: 'topics', type: '[]TxnOffsetCommitResponseTopic', versions: '0+', fields: [
+        { name: 'name', type: 'string', versions: '0+' },
+        {
+          name: 'partitions', type: '[]TxnOffsetCommitResponsePartition', versions: '0+', fields: [
+            { name: 'partitionIndex', type: 'int32', versions: '0+' },
+            { name: 'errorCode', type: 'int16', versions: '0+' },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+export type TxnOffsetCommitRequest = MessageData<typeof TxnOffsetCommitRequestSchema>;
+export type TxnOffsetCommitResponse = MessageData<typeof TxnOffsetCommitResponseSchema>;
+export type TxnOffsetCommitResponseInput = MessageInput<typeof TxnOffsetCommitResponseSchema>;
