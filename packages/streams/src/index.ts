@@ -11,3 +11,4 @@ export * from './topology/index.js';
 export { describeValue } from './describe-value.js';
 export { withKey, withKeyValue, withValue, type ConsumedRecord, type ProducedRecord, type RecordHeaders, type StreamRecord } from './record.js';
 export * from './compiler/index.js';
+export * from './runner/index.js';

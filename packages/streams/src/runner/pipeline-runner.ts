@@ -1,0 +1,287 @@
+import type { Pipeline } from '@sluice/topology';
+import {
+  CompressionTypes,
+  Kafka,
+  logLevel,
+  Partitioners,
+  type Consumer,
+  type EachBatchPayload,
+  type KafkaConfig,
+  type Producer,
+} from 'kafkajs';
+import { compilePipeline } from '../compiler/index.js';
+import { TopologyMetrics } from '../metrics/index.js';
+import { PipelineStoppedError } from '../processor/index.js';
+import { StreamTask } from '../task/index.js';
+import type { Topology } from '../topology/index.js';
+import { BatchCollector } from './batch-collector.js';
+import { toConsumedRecord } from './kafka-records.js';
+import { RateSampler, type RunnerMetrics, type RunnerState } from './runner-metrics.js';
+import { ensureTopics } from './topic-setup.js';
+
+export interface PipelineRunnerOptions {
+  readonly topology: Topology;
+  /** Names the consumer group (`sluice-<pipelineId>`) unless `consumerGroup` is given. */
+  readonly pipelineId: string;
+  readonly consumerGroup?: string;
+  /** Brokers to connect to, unless a ready `kafka` client is passed. */
+  readonly brokers?: readonly string[];
+  readonly kafka?: Kafka;
+  /** Extra kafkajs client settings (ssl, sasl, logging) when the runner makes the client. */
+  readonly kafkaConfig?: Omit<KafkaConfig, 'brokers'>;
+  /** Default none. */
+  readonly compression?: CompressionTypes;
+  /** Partitions processed at the same time; default 1. */
+  readonly partitionsConsumedConcurrently?: number;
+  /** Produce and commit at least every this many collected records within a batch; default 10,000. */
+  readonly maxRecordsPerFlush?: number;
+  /** Create missing sink and dead-letter topics at start; default true. */
+  readonly createTopics?: boolean;
+  readonly sessionTimeout?: number;
+  readonly heartbeatInterval?: number;
+  /** Called once when the pipeline fails (a node with onError "stop", or a fatal client error). */
+  readonly onFailure?: (error: Error) => void;
+}
+
+/**
+ * Runs a topology on Kafka: one consumer group member per runner, one task per assigned source
+ * partition. Each fetched batch is processed, its output produced with acks=all, and only then
+ * are the batch's offsets committed: at-least-once, so a crash never loses a record.
+ */
+export class PipelineRunner {
+  readonly consumerGroup: string;
+  private readonly metricsRegistry: TopologyMetrics;
+  private readonly sampler: RateSampler;
+  private readonly tasks = new Map<string, { task: StreamTask; collector: BatchCollector }>();
+  private readonly compression: CompressionTypes;
+  private readonly maxRecordsPerFlush: number;
+  private kafka: Kafka | undefined;
+  private consumer: Consumer | undefined;
+  private producer: Producer | undefined;
+  private currentState: RunnerState = 'idle';
+  private failure: Error | undefined;
+  private settle!: { resolve: () => void; reject: (error: Error) => void };
+  /** Resolves when the runner stops gracefully, rejects with the error when it fails. */
+  done: Promise<void>;
+
+  constructor(private readonly options: PipelineRunnerOptions) {
+    if (!options.kafka && !options.brokers?.length) throw new Error('PipelineRunner needs brokers (host:port) or a kafkajs client');
+    this.consumerGroup = options.consumerGroup ?? `sluice-${options.pipelineId}`;
+    this.metricsRegistry = new TopologyMetrics(options.topology);
+    this.sampler = new RateSampler(this.metricsRegistry);
+    this.compression = options.compression ?? CompressionTypes.None;
+    this.maxRecordsPerFlush = options.maxRecordsPerFlush ?? 10_000;
+    this.done = this.newDone();
+  }
+
+  /** Compiles a validated pipeline; its `settings.consumerGroup` overrides the default group. */
+  static fromPipeline(pipeline: Pipeline, options: Omit<PipelineRunnerOptions, 'topology'>): PipelineRunner {
+    const consumerGroup = options.consumerGroup ?? pipeline.settings?.consumerGroup;
+    return new PipelineRunner({ ...options, topology: compilePipeline(pipeline), ...(consumerGroup ? { consumerGroup } : {}) });
+  }
+
+  get state(): RunnerState {
+    return this.currentState;
+  }
+
+  get topology(): Topology {
+    return this.options.topology;
+  }
+
+  /** Connects, joins the group and starts consuming. Resolves once consumption has started. */
+  async start(): Promise<void> {
+    if (this.currentState === 'starting' || this.currentState === 'running' || this.currentState === 'stopping') {
+      throw new Error(`pipeline "${this.topology.name}" is ${this.currentState}; stop it before starting it again`);
+    }
+    if (this.currentState !== 'idle') this.done = this.newDone();
+    this.currentState = 'starting';
+    this.failure = undefined;
+    try {
+      await this.connect();
+      this.currentState = 'running';
+      this.sampler.start();
+    } catch (err) {
+      const error = err instanceof Error ? err : new Error(String(err));
+      await this.shutdown();
+      this.currentState = 'failed';
+      this.failure = error;
+      this.settle.reject(error);
+      throw error;
+    }
+  }
+
+  /** Finishes the batch in hand, produces and commits it, leaves the group and disconnects. */
+  async stop(): Promise<void> {
+    if (this.currentState === 'running' || this.currentState === 'starting') {
+      this.currentState = 'stopping';
+      await this.shutdown();
+      this.currentState = 'stopped';
+      this.settle.resolve();
+    }
+    return this.done.catch(() => undefined);
+  }
+
+  /** The error the runner failed with, if it did. */
+  get error(): Error | undefined {
+    return this.failure;
+  }
+
+  metrics(): RunnerMetrics {
+    const { snapshot, rates } = this.sampler.current();
+    const totalLag = snapshot.sources.reduce((sum, s) => sum + (s.lag ?? 0), 0);
+    return { ...snapshot, pipelineId: this.options.pipelineId, consumerGroup: this.consumerGroup, state: this.currentState, rates, totalLag };
+  }
+
+  private async connect(): Promise<void> {
+    const o = this.options;
+    this.kafka =
+      o.kafka ??
+      new Kafka({ clientId: `sluice-${o.pipelineId}`, logLevel: logLevel.ERROR, ...o.kafkaConfig, brokers: [...o.brokers!] });
+    if (o.createTopics ?? true) {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      try {
+        await ensureTopics(admin, this.topology);
+      } finally {
+        await admin.disconnect();
+      }
+    }
+    this.producer = this.kafka.producer({
+      idempotent: false,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    this.consumer = this.kafka.consumer({
+      groupId: this.consumerGroup,
+      allowAutoTopicCreation: false,
+      ...(o.sessionTimeout ? { sessionTimeout: o.sessionTimeout } : {}),
+      ...(o.heartbeatInterval ? { heartbeatInterval: o.heartbeatInterval } : {}),
+    });
+    const consumer = this.consumer;
+    consumer.on(consumer.events.GROUP_JOIN, (event) => this.assigned(event.payload.memberAssignment));
+    consumer.on(consumer.events.CRASH, (event) => {
+      if (!event.payload.restart) this.fail(event.payload.error);
+    });
+    await this.producer.connect();
+    await consumer.connect();
+    // A topic read by several sources starts from the earliest any of them asks for.
+    const fromBeginning = new Map<string, boolean>();
+    for (const node of this.topology.sources()) {
+      const { topic, startFrom } = node.source!;
+      fromBeginning.set(topic, (fromBeginning.get(topic) ?? false) || startFrom === 'earliest');
+    }
+    for (const [topic, earliest] of fromBeginning) await consumer.subscribe({ topics: [topic], fromBeginning: earliest });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: o.partitionsConsumedConcurrently ?? 1,
+      eachBatch: (payload) => this.processBatch(payload),
+    });
+  }
+
+  private async processBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    if (this.failure) return;
+    const { topic, partition } = batch;
+    const { task, collector } = this.taskFor(topic, partition);
+    this.metricsRegistry.partition(topic, partition).highWatermark = Number(batch.highWatermark);
+    let processed = -1; // last offset processed and not yet committed
+    let stopped: PipelineStoppedError | undefined;
+    const messages = batch.messages;
+    for (let i = 0; i < messages.length; i++) {
+      if (!isRunning() || isStale()) break;
+      const record = toConsumedRecord(topic, partition, messages[i]!);
+      try {
+        task.process(record);
+      } catch (err) {
+        if (!(err instanceof PipelineStoppedError)) throw err;
+        stopped = err;
+        break;
+      }
+      processed = record.offset;
+      if (collector.size >= this.maxRecordsPerFlush) {
+        await this.commitAfterProduce(collector, topic, partition, processed, resolveOffset);
+        processed = -1;
+        await heartbeat();
+      }
+    }
+    // Records before a stop are still produced and committed; the failing one is not.
+    await this.commitAfterProduce(collector, topic, partition, processed, resolveOffset);
+    if (stopped) this.fail(stopped);
+  }
+
+  private async commitAfterProduce(
+    collector: BatchCollector,
+    topic: string,
+    partition: number,
+    lastOffset: number,
+    resolveOffset: (offset: string) => void,
+  ): Promise<void> {
+    await collector.flush(this.producer!, { compression: this.compression });
+    if (lastOffset < 0) return;
+    resolveOffset(String(lastOffset));
+    await this.consumer!.commitOffsets([{ topic, partition, offset: String(lastOffset + 1) }]);
+  }
+
+  private taskFor(topic: string, partition: number): { task: StreamTask; collector: BatchCollector } {
+    const id = `${topic}\u0000${partition}`;
+    let entry = this.tasks.get(id);
+    if (!entry) {
+      const collector = new BatchCollector(this.metricsRegistry);
+      const task = new StreamTask(this.topology, { topic, partition }, { collector, metrics: this.metricsRegistry });
+      entry = { task, collector };
+      this.tasks.set(id, entry);
+    }
+    return entry;
+  }
+
+  /** After a rebalance: close the tasks of partitions this member no longer owns. */
+  private assigned(assignment: Record<string, number[]>): void {
+    for (const [id, { task }] of this.tasks) {
+      const { topic, partition } = task.id;
+      if (assignment[topic]?.includes(partition)) continue;
+      this.closeTask(task);
+      this.tasks.delete(id);
+      this.metricsRegistry.dropPartition(topic, partition);
+    }
+  }
+
+  private fail(error: Error): void {
+    if (this.failure || this.currentState === 'stopped' || this.currentState === 'stopping') return;
+    this.failure = error;
+    this.currentState = 'failed';
+    // Not awaited here: this may run inside eachBatch, which consumer.disconnect() waits for.
+    setImmediate(() => {
+      void this.shutdown().finally(() => {
+        this.settle.reject(error);
+        this.options.onFailure?.(error);
+      });
+    });
+  }
+
+  private async shutdown(): Promise<void> {
+    this.sampler.stop();
+    const consumer = this.consumer;
+    const producer = this.producer;
+    this.consumer = undefined;
+    this.producer = undefined;
+    // The consumer first: it waits for the batch in hand, which still needs the producer.
+    await consumer?.disconnect().catch(() => undefined);
+    await producer?.disconnect().catch(() => undefined);
+    for (const { task } of this.tasks.values()) this.closeTask(task);
+    this.tasks.clear();
+  }
+
+  private closeTask(task: StreamTask): void {
+    try {
+      task.close();
+    } catch {
+      // A processor that fails to close cannot lose records: everything it saw is committed or not.
+    }
+  }
+
+  private newDone(): Promise<void> {
+    const done = new Promise<void>((resolve, reject) => (this.settle = { resolve, reject }));
+    done.catch(() => undefined); // observed through `done` by whoever awaits it
+    return done;
+  }
+}
