@@ -1,0 +1,39 @@
+/**
+ * Per-partition log settings, the topic configs of the same names in Kafka (segment.bytes,
+ * segment.ms, retention.ms, retention.bytes, flush.messages, flush.ms, index.interval.bytes,
+ * cleanup.policy). Parsing and defaults from topic configs live with the topic registry.
+ */
+export interface LogConfig {
+  segmentBytes: number;
+  segmentMs: number;
+  /** -1 keeps data forever. */
+  retentionMs: number;
+  /** -1 means no size limit. */
+  retentionBytes: number;
+  /** fsync after this many records since the last fsync; Infinity leaves it to flushMs. */
+  flushMessages: number;
+  /** fsync this long after the first record not yet fsynced; 0 on every append; < 0 or Infinity never (close still does). */
+  flushMs: number;
+  indexIntervalBytes: number;
+  /** 'compact' disables deletion by retention (compaction itself is not done by the log). */
+  cleanupPolicy?: 'delete' | 'compact';
+}
+
+/**
+ * Kafka's defaults, except flushMs: Kafka leaves fsync to the OS and relies on replication; a
+ * single embedded node fsyncs once a second instead, so a power cut loses at most about a second.
+ * A crash of the process alone (kill -9) loses nothing: appended bytes are in the page cache.
+ */
+export const DEFAULT_LOG_CONFIG: LogConfig = {
+  segmentBytes: 1024 * 1024 * 1024,
+  segmentMs: 7 * 24 * 3600 * 1000,
+  retentionMs: 7 * 24 * 3600 * 1000,
+  retentionBytes: -1,
+  flushMessages: Infinity,
+  flushMs: 1000,
+  indexIntervalBytes: 4096,
+  cleanupPolicy: 'delete',
+};
+
+/** Index positions are int32, so a segment never grows past this (a single oversized batch aside). */
+export const MAX_SEGMENT_BYTES = 0x7fff_ffff;
