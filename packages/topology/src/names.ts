@@ -7,7 +7,7 @@ export const MAX_TOPIC_LENGTH = 249;
 
 export const topicNameSchema = z
   .string()
-  .min(1, { error: 'topic is required: name the Kafka topic' })
+  .min(1, { error: 'topic is required: name the Kafka topic', abort: true })
   .max(MAX_TOPIC_LENGTH, { error: `topic names are at most ${MAX_TOPIC_LENGTH} characters` })
   .regex(TOPIC_PATTERN, {
     error: "topic names use only letters, digits, '.', '_' and '-'",
@@ -19,7 +19,7 @@ export const topicNameSchema = z
 export const MAX_PIPELINE_NAME_LENGTH = 200;
 export const pipelineNameSchema = z
   .string()
-  .min(1, { error: 'name is required: give the pipeline a name such as "extreme-weather"' })
+  .min(1, { error: 'name is required: give the pipeline a name such as "extreme-weather"', abort: true })
   .max(MAX_PIPELINE_NAME_LENGTH, {
     error: `pipeline names are at most ${MAX_PIPELINE_NAME_LENGTH} characters`,
   })
@@ -29,7 +29,7 @@ export const pipelineNameSchema = z
 export const MAX_NODE_ID_LENGTH = 100;
 export const nodeIdSchema = z
   .string()
-  .min(1, { error: 'node id is required' })
+  .min(1, { error: 'node id is required', abort: true })
   .max(MAX_NODE_ID_LENGTH, { error: `node ids are at most ${MAX_NODE_ID_LENGTH} characters` })
   .regex(TOPIC_PATTERN, { error: "node ids use only letters, digits, '.', '_' and '-'" });
 
@@ -37,7 +37,7 @@ export const nodeIdSchema = z
 const IDENTIFIER_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export const outputNameSchema = z
   .string()
-  .min(1, { error: 'output name is required' })
+  .min(1, { error: 'output name is required', abort: true })
   .max(64, { error: 'output names are at most 64 characters' })
   .regex(IDENTIFIER_PATTERN, {
     error: 'output names start with a letter or "_" and use only letters, digits and "_"',

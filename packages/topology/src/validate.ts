@@ -26,7 +26,9 @@ export function validatePipeline(input: unknown): ValidationResult {
 
   const parsed = pipelineSchema.safeParse(document);
   const issues = parsed.success ? [] : shapeIssues(parsed.error.issues, document);
-  issues.push(...expressionIssues(document), ...graphIssues(readGraph(document)));
+  issues.push(...expressionIssues(document));
+  // Without a node list every edge would dangle; the shape issue already says what to fix.
+  if (Array.isArray(document.nodes)) issues.push(...graphIssues(readGraph(document)));
 
   if (!parsed.success) return { ok: false, issues };
   if (issues.length > 0) return { ok: false, issues, pipeline: parsed.data };

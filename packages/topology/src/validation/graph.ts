@@ -221,7 +221,8 @@ function checkReachability(
 ): void {
   const sources = nodes.filter((n) => n.type === 'source').map((n) => n.id);
   const sinks = nodes.filter((n) => n.type === 'sink').map((n) => n.id);
-  const typed = nodes.some((n) => n.type !== undefined);
+  // Nodes of unknown type are already reported; judging the rest by them would only add noise.
+  const typed = nodes.length === 0 || nodes.some((n) => n.type !== undefined);
   if (typed && sources.length === 0) {
     issues.push({ code: 'no-source', path: 'nodes', message: 'the pipeline has no source: add a source node that reads a topic' });
   }
@@ -230,20 +231,22 @@ function checkReachability(
   }
   const fed = reach(sources, successors, (e) => e.target);
   const drained = reach(sinks, predecessors, (e) => e.source);
+  // Only the loose ends are named: the node where records stop (or never start) is where the
+  // fix goes, and every unfed or undrained stretch has one unless it is a cycle, reported above.
   for (const node of nodes) {
     if (node.type === undefined) continue;
-    const notFed = sources.length > 0 && !fed.has(node.id);
-    const deadEnd = sinks.length > 0 && !drained.has(node.id);
+    const notFed = sources.length > 0 && !fed.has(node.id) && !predecessors.has(node.id);
+    const deadEnd = sinks.length > 0 && !drained.has(node.id) && !successors.has(node.id);
     const common = { path: `nodes[${node.index}]`, nodeId: node.id };
     if (notFed && deadEnd) {
-      issues.push({ code: 'disconnected', ...common, message: `${quoted(node)} is not connected: place it between a source and a sink` });
+      issues.push({ code: 'disconnected', ...common, message: `${quoted(node)} is not connected to anything: place it between a source and a sink` });
     } else if (notFed) {
-      issues.push({ code: 'not-fed', ...common, message: `${quoted(node)} receives no records: connect it downstream of a source` });
+      issues.push({ code: 'not-fed', ...common, message: `${quoted(node)} has no input, so it receives no records: connect it downstream of a source` });
     } else if (deadEnd) {
       issues.push({
         code: 'dead-end',
         ...common,
-        message: `${quoted(node)} does not lead to any sink, so its records go nowhere: connect it to a sink`,
+        message: `${quoted(node)} has no output, so its records go nowhere: connect it to a sink`,
       });
     }
   }
