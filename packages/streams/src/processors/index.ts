@@ -5,4 +5,4 @@ export { MapValuesProcessor, type ValueMapper } from './map-values-processor.js'
 export { PassThroughProcessor } from './pass-through-processor.js';
 export { SelectKeyProcessor, type KeySelector } from './select-key-processor.js';
 export { SinkNode } from './sink-node.js';
-export { SourceNode } from './source-node.js';
+export { DecodedRecord, SourceNode } from './source-node.js';

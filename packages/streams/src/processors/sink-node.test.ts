@@ -26,4 +26,18 @@ describe('SinkNode', () => {
     expect(dead!.headers['sluice.error']).toMatch(/record value for the bytes format: .*use format "json"/);
     expect(dead!.valueBytes!.toString()).toBe('{"structured":true}');
   });
+
+  it('writes an unchanged record with the consumed bytes when the formats match, else encodes it', () => {
+    const b = new StreamsBuilder({ name: 'out' });
+    const hot = b.stream('raw', { valueSerde: 'json' }).filter((r) => (r.value as { t: number }).t > 1, 'hot');
+    hot.to('same', { valueSerde: 'json' });
+    hot.to('text', { valueSerde: 'string' });
+    hot.mapValues((r) => r.value).to('mapped', { valueSerde: 'json' });
+    const driver = new TopologyTestDriver(b.build());
+    const spaced = Buffer.from('{ "t": 2 }');
+    driver.pipeInput('raw', { key: 'k', value: spaced });
+    expect(driver.readOutput('same')[0]!.valueBytes).toBe(spaced);
+    expect(driver.readOutput('text')[0]!.valueBytes!.toString()).toBe('{"t":2}');
+    expect(driver.readOutput('mapped')[0]!.valueBytes!.toString()).toBe('{"t":2}');
+  });
 });

@@ -1,6 +1,7 @@
 import type { Processor, ProcessorContext, ProcessorSupplier } from '../processor/index.js';
 import type { StreamRecord } from '../record.js';
 import { SerdeError, type Serde } from '../serdes/index.js';
+import { DecodedRecord } from './source-node.js';
 
 /** Exit of a topology: writes key and value in the sink's formats and hands them to the collector. */
 export class SinkNode implements Processor {
@@ -17,10 +18,12 @@ export class SinkNode implements Processor {
   }
 
   process(record: StreamRecord): void {
+    // An unchanged record in its source's formats: the consumed bytes are already the encoding.
+    const decoded = record instanceof DecodedRecord ? record : undefined;
     this.context.produce({
       topic: this.topic,
-      key: write(this.keySerde, record.key, 'key'),
-      value: write(this.valueSerde, record.value, 'value'),
+      key: decoded?.keySerde === this.keySerde ? decoded.consumed.key : write(this.keySerde, record.key, 'key'),
+      value: decoded?.valueSerde === this.valueSerde ? decoded.consumed.value : write(this.valueSerde, record.value, 'value'),
       headers: record.headers,
       timestamp: record.timestamp,
     });
