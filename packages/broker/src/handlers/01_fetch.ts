@@ -1,0 +1,98 @@
+// Fetch v4–11 (advertised 0–11). Whole stored batches from the one containing the fetch offset,
+// at least one complete batch even past max_bytes, up to max_bytes per partition and per request.
+// Long polling: held until min_bytes have arrived or max_wait_ms passed, never longer (kafkajs
+// gives up at max_wait + 100 ms). No fetch sessions (session id 0: every fetch is full); no
+// preferred read replica. With no transactions the last stable offset is the high watermark.
+import { ErrorCode, type FetchRequest } from '@sluice/kafka-protocol';
+import type { BrokerState } from '../broker-state.js';
+import { OffsetOutOfRangeError } from '../log/index.js';
+import { defineHandler, type RequestContext } from './handler.js';
+
+const READ_COMMITTED = 1;
+
+
+export const fetchHandler = defineHandler({
+  apiKey: 1,
+  versions: { min: 4, max: 11 },
+  advertised: { min: 0, max: 11 },
+  async handle(state, request, ctx) {
+    let result = collect(state, request);
+    if (result.bytes < request.minBytes && request.maxWaitMs > 0 && !result.anyError) {
+      await waitForData(state, request, ctx, request.minBytes - result.bytes);
+      result = collect(state, request);
+    }
+    return { throttleTimeMs: 0, errorCode: 0, sessionId: 0, responses: result.responses };
+  },
+});
+
+/** Reads what is there now for every partition asked for. */
+function collect(state: BrokerState, request: FetchRequest) {
+  let bytes = 0;
+  let anyError = false;
+  const committed = request.isolationLevel === READ_COMMITTED;
+  const responses = request.topics.map((t) => ({
+    topic: t.topic,
+    partitions: t.partitions.map((p) => {
+      const log = state.topics.partition(t.topic, p.partition);
+      if (!log) {
+        anyError = true;
+        return emptyPartition(p.partition, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, -1, -1, committed);
+      }
+      const hw = log.logEndOffset;
+      try {
+        const room = Math.min(p.partitionMaxBytes, Math.max(0, request.maxBytes - bytes));
+        // Kafka's rule: the first partition with data gets at least one whole batch, whatever the limits.
+        const read = room > 0 || bytes === 0 ? log.read(Number(p.fetchOffset), room, bytes === 0) : { chunks: [], bytes: 0 };
+        bytes += read.bytes;
+        return {
+          partitionIndex: p.partition,
+          errorCode: 0,
+          highWatermark: BigInt(hw),
+          lastStableOffset: BigInt(hw),
+          logStartOffset: BigInt(log.logStartOffset),
+          abortedTransactions: committed ? [] : null,
+          preferredReadReplica: -1,
+          records: read.chunks,
+        };
+      } catch (err) {
+        if (!(err instanceof OffsetOutOfRangeError)) throw err;
+        anyError = true;
+        return emptyPartition(p.partition, ErrorCode.OFFSET_OUT_OF_RANGE, hw, log.logStartOffset, committed);
+      }
+    }),
+  }));
+  return { responses, bytes, anyError };
+}
+
+function emptyPartition(partitionIndex: number, errorCode: number, hw: number, logStart: number, committed: boolean) {
+  return {
+    partitionIndex,
+    errorCode,
+    highWatermark: BigInt(hw),
+    lastStableOffset: BigInt(hw),
+    logStartOffset: BigInt(logStart),
+    abortedTransactions: committed ? [] : null,
+    preferredReadReplica: -1,
+    records: [] as Buffer[],
+  };
+}
+
+/** Resolves once `needed` more bytes were appended to the partitions asked for, or max_wait_ms passed. */
+function waitForData(state: BrokerState, request: FetchRequest, ctx: RequestContext, needed: number): Promise<void> {
+  return new Promise((resolve) => {
+    let arrived = 0;
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      ctx.connection.closed.removeEventListener('abort', done);
+      resolve();
+    };
+    const partitions = request.topics.flatMap((t) => t.partitions.map((p) => [t.topic, p.partition] as [string, number]));
+    const unsubscribe = state.appends.subscribe(partitions, (bytes) => {
+      arrived += bytes;
+      if (arrived >= needed) done();
+    });
+    const timer = setTimeout(done, request.maxWaitMs);
+    ctx.connection.closed.addEventListener('abort', done);
+  });
+}

@@ -1,0 +1,31 @@
+import { decodeRequest, decodeRequestHeader, encodeResponse, ErrorCode } from '@sluice/kafka-protocol';
+import type { BrokerState } from '../broker-state.js';
+import { API_VERSIONS_KEY, API_VERSIONS_MAX, apiVersionsBody } from '../handlers/18_api_versions.js';
+import type { ApiHandler } from '../handlers/handler.js';
+import type { ConnectionInfo, RequestDispatcher } from './connection.js';
+
+/** Decodes a request frame, runs its handler, and encodes the answer. Throws to close the connection. */
+export function createDispatcher(state: BrokerState, registry: Map<number, ApiHandler>): RequestDispatcher {
+  return async (frame: Buffer, connection: ConnectionInfo) => {
+    const header = decodeRequestHeader(frame);
+    const { apiKey, apiVersion, correlationId } = header;
+    if (apiKey === API_VERSIONS_KEY && apiVersion > API_VERSIONS_MAX) {
+      return encodeResponse(API_VERSIONS_KEY, 0, correlationId, apiVersionsBody(registry.values(), ErrorCode.UNSUPPORTED_VERSION));
+    }
+    const handler = registry.get(apiKey);
+    if (!handler) throw new Error(`unknown API key ${apiKey} from client "${header.clientId}"`);
+    if (apiVersion < handler.versions.min || apiVersion > handler.versions.max) {
+      throw new Error(
+        `API key ${apiKey} version ${apiVersion} from client "${header.clientId}" is not supported (this broker implements ${handler.versions.min}–${handler.versions.max})`,
+      );
+    }
+    const request = decodeRequest(apiKey, apiVersion, frame, header.bodyOffset);
+    const response = await handler.handle(state, request, {
+      apiVersion,
+      correlationId,
+      clientId: header.clientId,
+      connection,
+    });
+    return response === null ? null : encodeResponse(apiKey, apiVersion, correlationId, response);
+  };
+}
