@@ -104,23 +104,27 @@ export class ExpressionError extends Error {
   }
 }
 
-type Program = (context: Record<string, unknown>) => unknown;
+type Program = ((context: Record<string, unknown>) => unknown) & { ast: unknown };
+type VariableName = (typeof EXPRESSION_VARIABLES)[number]['name'];
 
 /** An expression that compiled and type-checked; evaluate it once per record. */
 export class CompiledExpression<K extends ExpressionKind = ExpressionKind> {
   readonly #program: Program;
+  /** Only the variables the expression mentions are converted per record (bigints cost). */
+  readonly #uses: ReadonlySet<VariableName>;
   constructor(
     readonly source: string,
     readonly kind: K,
     program: Program,
   ) {
     this.#program = program;
+    this.#uses = referencedVariables(program.ast);
   }
 
   evaluate(record: RecordContext): ResultOf<K> {
     let raw: unknown;
     try {
-      raw = this.#program(celContext(record));
+      raw = this.#program(celContext(record, this.#uses));
     } catch (error) {
       if (isCelError(error)) {
         const { message, position } = describeEvaluationError(error, this.source);
@@ -219,16 +223,35 @@ export function evaluate<K extends ExpressionKind>(compiled: CompiledExpression<
 
 const utf8 = new TextDecoder();
 
-function celContext(record: RecordContext): Record<string, unknown> {
-  return {
-    key: record.key ?? null,
-    value: record.value ?? null,
-    headers: stringHeaders(record.headers),
-    topic: record.topic,
-    partition: toInt(record.partition),
-    offset: toInt(record.offset),
-    timestamp: toInt(record.timestamp),
+function celContext(record: RecordContext, uses: ReadonlySet<VariableName>): Record<string, unknown> {
+  const context: Record<string, unknown> = { value: record.value ?? null };
+  if (uses.has('key')) context.key = record.key ?? null;
+  if (uses.has('headers')) context.headers = stringHeaders(record.headers);
+  if (uses.has('topic')) context.topic = record.topic;
+  if (uses.has('partition')) context.partition = toInt(record.partition);
+  if (uses.has('offset')) context.offset = toInt(record.offset);
+  if (uses.has('timestamp')) context.timestamp = toInt(record.timestamp);
+  return context;
+}
+
+/** Names of record variables an expression refers to, found by walking its syntax tree. */
+function referencedVariables(ast: unknown): Set<VariableName> {
+  const found = new Set<VariableName>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    if (node === null || typeof node !== 'object' || !('op' in node) || !('args' in node)) return;
+    const { op, args } = node as { op: unknown; args: unknown };
+    if (op === 'id' && typeof args === 'string') {
+      if (VARIABLE_NAMES.includes(args)) found.add(args as VariableName);
+      return;
+    }
+    visit(args);
   };
+  visit(ast);
+  return found;
 }
 
 function toInt(n: number | bigint | string): bigint {
