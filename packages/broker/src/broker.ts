@@ -5,6 +5,8 @@ import { AppendNotifier } from './cluster/append-notifier.js';
 import { loadOrCreateClusterId } from './cluster/cluster-id.js';
 import { TopicRegistry } from './cluster/topic-registry.js';
 import { parseBrokerSettings } from './config/broker-config.js';
+import { GroupCoordinator } from './groups/index.js';
+import { groupHandlers } from './handlers/group-handlers.js';
 import { buildHandlerRegistry } from './handlers/registry.js';
 import { consoleLogger, type Logger } from './logger.js';
 import { Connection } from './network/connection.js';
@@ -45,7 +47,11 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     appends: new AppendNotifier(),
     logger,
   };
-  const registry = buildHandlerRegistry();
+  const groups = GroupCoordinator.open(options.dataDir, {
+    logger,
+    config: { initialRebalanceDelayMs: settings.groupInitialRebalanceDelayMs },
+  });
+  const registry = buildHandlerRegistry(groupHandlers(groups));
   const dispatch = createDispatcher(state, registry);
   const connections = new Set<Connection>();
   let nextId = 1;
@@ -77,6 +83,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
           server.close(() => resolve());
           for (const c of connections) c.close();
         });
+        groups.close();
         topics.close();
       })();
       return closed;
