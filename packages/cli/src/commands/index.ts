@@ -1,0 +1,20 @@
+import type { Command } from '../command.js';
+import { brokerCommand } from './broker.js';
+import { consoleConsumerCommand } from './console-consumer.js';
+import { consoleProducerCommand } from './console-producer.js';
+import { consumerGroupsCommand } from './consumer-groups.js';
+import { startCommand } from './start.js';
+import { topicsCommand } from './topics.js';
+
+/** Every `sluice` subcommand, in the order `sluice --help` lists them. */
+export const commands: readonly Command[] = [
+  startCommand,
+  brokerCommand,
+  topicsCommand,
+  consoleProducerCommand,
+  consoleConsumerCommand,
+  consumerGroupsCommand,
+];
+
+/** Commands of the product contract that later builds add. */
+export const plannedCommands: readonly string[] = ['server', 'deploy', 'pipelines', 'run'];

@@ -1,0 +1,4 @@
+export { Kafka, logLevel, CompressionTypes, ConfigResourceTypes, Partitioners, AssignerProtocol } from './kafkajs.js';
+export { createKafka, type ClientOptions } from './client.js';
+export { errorChain, protocolErrorType, explainConnectionError } from './errors.js';
+export { withAdmin, type AdminSessionOptions } from './admin.js';
