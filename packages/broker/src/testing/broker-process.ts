@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The broker's own entry point, as built into dist/. */
-export const brokerMainPath = join(dirname(fileURLToPath(import.meta.url)), '..', 'main.js');
+/** The broker's built entry point (dist/main.js), whether this module runs from src/ or dist/. */
+export const brokerMainPath = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'main.js');
 
 export interface BrokerProcessOptions {
   /** Reuse a data directory (to test restarts); a fresh temporary one otherwise. */

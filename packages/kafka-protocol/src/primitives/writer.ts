@@ -57,42 +57,50 @@ export class Writer {
   }
 
   int8(value: number): this {
-    this.block.writeInt8(value, this.room(1));
+    const at = this.room(1);
+    this.block.writeInt8(value, at);
     return this;
   }
 
   bool(value: boolean): this {
-    this.block[this.room(1)] = value ? 1 : 0;
+    const at = this.room(1);
+    this.block[at] = value ? 1 : 0;
     return this;
   }
 
   int16(value: number): this {
-    this.block.writeInt16BE(value, this.room(2));
+    const at = this.room(2);
+    this.block.writeInt16BE(value, at);
     return this;
   }
 
   uint16(value: number): this {
-    this.block.writeUInt16BE(value, this.room(2));
+    const at = this.room(2);
+    this.block.writeUInt16BE(value, at);
     return this;
   }
 
   int32(value: number): this {
-    this.block.writeInt32BE(value, this.room(4));
+    const at = this.room(4);
+    this.block.writeInt32BE(value, at);
     return this;
   }
 
   uint32(value: number): this {
-    this.block.writeUInt32BE(value, this.room(4));
+    const at = this.room(4);
+    this.block.writeUInt32BE(value, at);
     return this;
   }
 
   int64(value: bigint): this {
-    this.block.writeBigInt64BE(value, this.room(8));
+    const at = this.room(8);
+    this.block.writeBigInt64BE(value, at);
     return this;
   }
 
   float64(value: number): this {
-    this.block.writeDoubleBE(value, this.room(8));
+    const at = this.room(8);
+    this.block.writeDoubleBE(value, at);
     return this;
   }
 
@@ -138,7 +146,9 @@ export class Writer {
   }
 
   private utf8(value: string, byteLength: number): void {
-    if (byteLength > 0) this.block.write(value, this.room(byteLength), byteLength, 'utf8');
+    if (byteLength === 0) return;
+    const at = this.room(byteLength); // before reading this.block: room() may replace it
+    this.block.write(value, at, byteLength, 'utf8');
   }
 
   /** int16 length; null is written as -1. */
@@ -165,7 +175,10 @@ export class Writer {
   raw(value: Buffer): this {
     const length = value.length;
     if (length < ZERO_COPY_THRESHOLD) {
-      if (length > 0) value.copy(this.block, this.room(length));
+      if (length > 0) {
+        const at = this.room(length);
+        value.copy(this.block, at);
+      }
     } else {
       this.flushSegment();
       this.out.push(value);
