@@ -23,7 +23,7 @@ export const pipelineNodeSchema = z.discriminatedUnion('type', [
  * one merge port, so `targetHandle` carries no meaning and is kept only for the designer.
  */
 export const edgeSchema = z.object({
-  id: z.string().min(1, { error: 'edge id is required' }).max(200),
+  id: z.string().min(1, { error: 'edge id is required' }).max(200, { error: 'edge ids are at most 200 characters' }),
   source: z.string().min(1, { error: 'edge source is required: the id of the node it leaves' }),
   target: z.string().min(1, { error: 'edge target is required: the id of the node it enters' }),
   sourceHandle: z.string().nullish(),
@@ -32,7 +32,11 @@ export const edgeSchema = z.object({
 
 export const pipelineSettingsSchema = z.strictObject({
   /** The runtime's consumer group; `sluice-<pipeline id>` when absent. */
-  consumerGroup: z.string().min(1).max(249).optional(),
+  consumerGroup: z
+    .string()
+    .min(1, { error: 'consumerGroup cannot be empty: leave it out to use sluice-<pipeline id>' })
+    .max(249, { error: 'consumer group ids are at most 249 characters' })
+    .optional(),
   /** The dead-letter topic for nodes that do not name their own; `<name>.dlq` when absent. */
   deadLetterTopic: topicNameSchema.optional(),
 });
@@ -43,7 +47,7 @@ export const MAX_EDGES = 2000;
 export const pipelineSchema = z.object({
   schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
   name: pipelineNameSchema,
-  description: z.string().max(2000).optional(),
+  description: z.string().max(2000, { error: 'descriptions are at most 2000 characters' }).optional(),
   nodes: z.array(pipelineNodeSchema).max(MAX_NODES, { error: `a pipeline has at most ${MAX_NODES} nodes` }),
   edges: z.array(edgeSchema).max(MAX_EDGES, { error: `a pipeline has at most ${MAX_EDGES} edges` }).default([]),
   settings: pipelineSettingsSchema.optional(),

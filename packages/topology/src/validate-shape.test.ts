@@ -188,3 +188,18 @@ describe('validatePipeline: document shape', () => {
     expect(issues(doc).slice(3).map((i) => i.nodeId)).toEqual(['hot', 'out']);
   });
 });
+
+describe('validatePipeline: limits', () => {
+  it('words length limits for people', () => {
+    const doc = basic();
+    doc.nodes[1].label = 'x'.repeat(201);
+    expect(issues({ ...doc, settings: { consumerGroup: '' } })).toEqual([
+      { code: 'invalid-value', path: 'nodes[1].label', nodeId: 'hot', message: 'labels are at most 200 characters' },
+      {
+        code: 'invalid-value',
+        path: 'settings.consumerGroup',
+        message: 'consumerGroup cannot be empty: leave it out to use sluice-<pipeline id>',
+      },
+    ]);
+  });
+});

@@ -23,7 +23,7 @@ export function nodeSchema<T extends string, C extends z.ZodType>(type: T, confi
     id: nodeIdSchema,
     type: z.literal(type),
     position: positionSchema.default({ x: 0, y: 0 }),
-    label: z.string().max(200).optional(),
+    label: z.string().max(200, { error: 'labels are at most 200 characters' }).optional(),
     onError: onErrorSchema.default('dead-letter'),
     /** Where dead letters from this node go; the pipeline's `<name>.dlq` when absent. */
     deadLetterTopic: topicNameSchema.optional(),
