@@ -4,16 +4,19 @@
  * cleanup.policy). Parsing and defaults from topic configs live with the topic registry.
  */
 export interface LogConfig {
+  /** Roll to a new segment before one would grow past this (capped at MAX_SEGMENT_BYTES). */
   segmentBytes: number;
+  /** Roll when a batch's timestamp is this far past the first batch of the segment (Kafka's rule). */
   segmentMs: number;
-  /** -1 keeps data forever. */
+  /** Delete sealed segments whose newest batch is older than this; -1 keeps data forever. */
   retentionMs: number;
-  /** -1 means no size limit. */
+  /** Delete the oldest sealed segments while the rest still hold this much; -1 means no limit. */
   retentionBytes: number;
   /** fsync after this many records since the last fsync; Infinity leaves it to flushMs. */
   flushMessages: number;
   /** fsync this long after the first record not yet fsynced; 0 on every append; < 0 or Infinity never (close still does). */
   flushMs: number;
+  /** Bytes of batches between two offset-index entries. */
   indexIntervalBytes: number;
   /** 'compact' disables deletion by retention (compaction itself is not done by the log). */
   cleanupPolicy?: 'delete' | 'compact';

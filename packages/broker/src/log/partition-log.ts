@@ -2,7 +2,7 @@ import { rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { BATCH_HEADER_SIZE, BatchOffsets, CURRENT_MAGIC, LOG_OVERHEAD, readInt64, setBaseOffset, setPartitionLeaderEpoch } from '@sluice/kafka-protocol';
 import { writeCheckpoint } from './checkpoint.js';
-import type { LogConfig } from './config.js';
+import { MAX_SEGMENT_BYTES, type LogConfig } from './config.js';
 import { InvalidBatchesError, LogClosedError, OffsetOutOfRangeError } from './errors.js';
 import { LOG_START_CHECKPOINT, RECOVERY_CHECKPOINT } from './file-names.js';
 import { loadLog } from './log-loader.js';
@@ -260,7 +260,7 @@ export class PartitionLog {
     const seg = this.active;
     const used = seg.size + pending;
     if (used === 0) return false;
-    if (used + size > this.config.segmentBytes) return true;
+    if (used + size > Math.min(this.config.segmentBytes, MAX_SEGMENT_BYTES)) return true;
     if (lastOffset - seg.baseOffset > MAX_RELATIVE_OFFSET) return true;
     if (seg.size === 0) return false;
     const rollBase = seg.firstBatchTimestamp >= 0 ? seg.firstBatchTimestamp : seg.openedAt;

@@ -105,6 +105,11 @@ describe('recovery', () => {
     expect(files('.index')).toHaveLength(files('.log').length);
     expect(files('.timeindex')).toHaveLength(files('.log').length);
     expect(statSync(join(tmp.dir, files('.index')[0])).size).toBeGreaterThan(0);
+    // The rebuilt files are complete: after another reopen every time lookup still lands right.
+    again.close();
+    const { log: third } = reopen();
+    for (let i = 0; i < 30; i++) expect(third.offsetForTimestamp(1000 * i)).toBe(2 * i);
+    expect(third.offsetForTimestamp(29_002)).toBeNull();
   });
 
   it('rebuilds index files that contradict the log', () => {

@@ -281,7 +281,7 @@ export class LogSegment {
     const batches = [...this.walk(0)];
     this.resetTracking();
     for (const b of batches) this.track(b);
-    this.persistIndexes(false);
+    this.seal();
   }
 
   /** Where a walk that continues loaded indexes starts: the last indexed batch (0 without one). */
