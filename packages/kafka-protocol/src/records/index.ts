@@ -1,5 +1,6 @@
 // Record batch v2: header views, validation, iteration, and a record codec for batches built here.
 export { crc32c } from './crc32c.js';
+export { readInt64, writeInt64 } from './int64.js';
 export {
   BATCH_HEADER_SIZE,
   BatchOffsets,
