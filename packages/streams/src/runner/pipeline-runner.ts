@@ -15,6 +15,7 @@ import { PipelineStoppedError } from '../processor/index.js';
 import { StreamTask } from '../task/index.js';
 import type { Topology } from '../topology/index.js';
 import { BatchCollector } from './batch-collector.js';
+import { runnerLogCreator } from './kafka-log.js';
 import { toConsumedRecord } from './kafka-records.js';
 import { RateSampler, type RunnerMetrics, type RunnerState } from './runner-metrics.js';
 import { ensureTopics } from './topic-setup.js';
@@ -39,6 +40,11 @@ export interface PipelineRunnerOptions {
   readonly createTopics?: boolean;
   readonly sessionTimeout?: number;
   readonly heartbeatInterval?: number;
+  /**
+   * Longest a fetch waits for new records; default 1000 ms. kafkajs heartbeats and stops between
+   * fetches, so this bounds how long a rebalance or a graceful stop waits on an idle consumer.
+   */
+  readonly maxWaitTimeInMs?: number;
   /** Called once when the pipeline fails (a node with onError "stop", or a fatal client error). */
   readonly onFailure?: (error: Error) => void;
 }
@@ -136,7 +142,13 @@ export class PipelineRunner {
     const o = this.options;
     this.kafka =
       o.kafka ??
-      new Kafka({ clientId: `sluice-${o.pipelineId}`, logLevel: logLevel.ERROR, ...o.kafkaConfig, brokers: [...o.brokers!] });
+      new Kafka({
+        clientId: `sluice-${o.pipelineId}`,
+        logLevel: logLevel.WARN,
+        logCreator: runnerLogCreator,
+        ...o.kafkaConfig,
+        brokers: [...o.brokers!],
+      });
     if (o.createTopics ?? true) {
       const admin = this.kafka.admin();
       await admin.connect();
@@ -154,6 +166,7 @@ export class PipelineRunner {
     this.consumer = this.kafka.consumer({
       groupId: this.consumerGroup,
       allowAutoTopicCreation: false,
+      maxWaitTimeInMs: o.maxWaitTimeInMs ?? 1000,
       ...(o.sessionTimeout ? { sessionTimeout: o.sessionTimeout } : {}),
       ...(o.heartbeatInterval ? { heartbeatInterval: o.heartbeatInterval } : {}),
     });
