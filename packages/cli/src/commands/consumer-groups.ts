@@ -1,4 +1,4 @@
-import type { Admin } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import {
   CommandError,
   UsageError,
@@ -14,6 +14,7 @@ import { errorChain, explainConnectionError, withAdmin } from '../kafka/index.js
 import {
   buildMemberRows,
   buildOffsetRows,
+  commitGroupOffsets,
   committedOffsets,
   describeGroup,
   formatMembersTable,
@@ -113,7 +114,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   }
   const brokers = resolveBootstrap(spec.name, f['bootstrap-server'], io.env);
   try {
-    return await withAdmin({ brokers, env: io.env, stderr: io.stderr }, async (admin) => {
+    return await withAdmin({ brokers, env: io.env, stderr: io.stderr }, async (admin, kafka) => {
       const groups = f['all-groups'] ? await listConsumerGroups(admin) : f.group;
       switch (action) {
         case 'list':
@@ -123,7 +124,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
         case 'delete':
           return deleteGroups(admin, io, groups);
         default:
-          return resetOffsets(admin, io, groups, f, scenario!);
+          return resetOffsets(admin, kafka, io, groups, f, scenario!);
       }
     });
   } catch (err) {
@@ -210,6 +211,7 @@ async function deleteGroups(admin: Admin, io: CommandIO, groups: string[]): Prom
 
 async function resetOffsets(
   admin: Admin,
+  kafka: Kafka,
   io: CommandIO,
   groups: string[],
   f: Flags,
@@ -241,14 +243,7 @@ async function resetOffsets(
       throw new CommandError((err as Error).message);
     }
     for (const w of plan.warnings) io.stderr.write(`WARN: ${w}\n`);
-    if (f.execute) {
-      for (const topic of new Set(plan.offsets.map((o) => o.topic))) {
-        const partitions = plan.offsets
-          .filter((o) => o.topic === topic)
-          .map((o) => ({ partition: o.partition, offset: o.offset.toString() }));
-        await admin.setOffsets({ groupId, topic, partitions });
-      }
-    }
+    if (f.execute) await commitGroupOffsets(kafka, groupId, plan.offsets);
     for (const o of plan.offsets) rows.push({ group: groupId, topic: o.topic, partition: o.partition, newOffset: o.offset.toString() });
   }
   if (rows.length > 0) io.stdout.write(formatResetTable(rows));

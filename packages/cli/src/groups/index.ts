@@ -26,3 +26,4 @@ export {
   type GroupSnapshot,
   type LogRange,
 } from './group-queries.js';
+export { commitGroupOffsets } from './commit-offsets.js';
