@@ -1,7 +1,7 @@
 """A consumer-group member that prints what it is assigned and what it reads, one JSON object a line.
 
-Usage: group_consumer.py LIB BOOTSTRAP GROUP TOPIC CLIENT_ID [SESSION_TIMEOUT_MS]
-LIB is "confluent" (librdkafka) or "kafka-python". Starts from the earliest offset when the group has
+Usage: group_consumer.py LIB BOOTSTRAP GROUP TOPIC CLIENT_ID [SESSION_TIMEOUT_MS [GROUP_INSTANCE_ID]]
+LIB is "confluent" (librdkafka) or "kafka-python" (which has no static membership). Starts from the earliest offset when the group has
 none committed and commits synchronously after every record, so a clean hand-over of partitions
 neither repeats nor skips a record. SIGTERM closes the consumer cleanly (LeaveGroup) and exits 0.
 
@@ -15,6 +15,7 @@ import sys
 
 lib, bootstrap, group, topic, client_id = sys.argv[1:6]
 session_ms = int(sys.argv[6]) if len(sys.argv) > 6 else 6000
+instance_id = sys.argv[7] if len(sys.argv) > 7 else None
 heartbeat_ms = max(session_ms // 6, 100)
 stopping = False
 
@@ -35,7 +36,7 @@ signal.signal(signal.SIGTERM, stop)
 def run_confluent():
     from confluent_kafka import Consumer, KafkaException
 
-    consumer = Consumer({
+    config = {
         "bootstrap.servers": bootstrap,
         "group.id": group,
         "client.id": client_id,
@@ -44,7 +45,10 @@ def run_confluent():
         "session.timeout.ms": session_ms,
         "heartbeat.interval.ms": heartbeat_ms,
         "topic.metadata.refresh.interval.ms": 1000,
-    })
+    }
+    if instance_id:
+        config["group.instance.id"] = instance_id
+    consumer = Consumer(config)
     consumer.subscribe(
         [topic],
         on_assign=lambda c, ps: emit(event="assigned", partitions=sorted(p.partition for p in ps)),

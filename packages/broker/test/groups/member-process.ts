@@ -16,6 +16,8 @@ export interface MemberProcess {
   readonly records: ConsumedRecord[];
   /** The partitions it was last assigned, or null before its first assignment. */
   readonly assignment: number[] | null;
+  /** How many assignments it received (a rebalance shows up as one more). */
+  readonly assignments: number;
   readonly exited: boolean;
   /** SIGTERM: the client closes cleanly (LeaveGroup) and exits. */
   stop(): Promise<void>;
@@ -26,17 +28,28 @@ export interface MemberProcess {
 
 const clientScript = (file: string) => fileURLToPath(new URL(`../clients/${file}`, import.meta.url));
 
-export function startMember(kind: ClientKind, bootstrap: string, group: string, topic: string, name: string, sessionTimeoutMs = 6000): MemberProcess {
+export function startMember(
+  kind: ClientKind,
+  bootstrap: string,
+  group: string,
+  topic: string,
+  name: string,
+  sessionTimeoutMs = 6000,
+  groupInstanceId?: string,
+): MemberProcess {
+  const extra = groupInstanceId ? [groupInstanceId] : [];
   const child: ChildProcess =
     kind === 'kafkajs'
       ? spawn(process.execPath, [clientScript('kafkajs_group_consumer.mjs'), bootstrap, group, topic, name, String(sessionTimeoutMs)])
-      : spawn(PYTHON, [clientScript('group_consumer.py'), kind, bootstrap, group, topic, name, String(sessionTimeoutMs)]);
+      : spawn(PYTHON, [clientScript('group_consumer.py'), kind, bootstrap, group, topic, name, String(sessionTimeoutMs), ...extra]);
   let pending = '';
   let log = '';
   const member = {
     name,
     records: [] as ConsumedRecord[],
     assignment: null as number[] | null,
+    /** How many assignments it received (a rebalance shows up as one more). */
+    assignments: 0,
     exited: false,
   };
   const exit = new Promise<void>((resolve) =>
@@ -54,7 +67,10 @@ export function startMember(kind: ClientKind, bootstrap: string, group: string, 
       log += line + '\n';
       const e = JSON.parse(line) as { event: string; partitions?: number[] } & ConsumedRecord;
       if (e.event === 'record') member.records.push({ partition: e.partition, offset: e.offset, value: e.value });
-      if (e.event === 'assigned') member.assignment = e.partitions!;
+      if (e.event === 'assigned') {
+        member.assignment = e.partitions!;
+        member.assignments++;
+      }
       if (e.event === 'revoked') member.assignment = [];
     }
   });
