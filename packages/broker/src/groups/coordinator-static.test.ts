@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GroupErrorCode as E } from './errors.js';
+import { ErrorCode as E } from '@sluice/kafka-protocol';
 import { flush, harness, joinParams, subscription, track, type Harness } from './test-support.js';
 
 const G = 'static-app';

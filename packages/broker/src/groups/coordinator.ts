@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { systemClock, type GroupClock } from './clock.js';
-import { GroupErrorCode } from './errors.js';
+import { ErrorCode } from '@sluice/kafka-protocol';
 import { ClassicGroup } from './group.js';
 import { OffsetStore, type OffsetLogger, type OffsetStoreOptions, type OffsetToCommit } from './offsets/index.js';
 import { Rebalancer, type RebalanceConfig } from './rebalancer.js';
@@ -106,11 +106,11 @@ export class GroupCoordinator {
     return groupIds.map((groupId) => {
       const group = this.groups.get(groupId);
       if (!group) {
-        return { errorCode: GroupErrorCode.NONE, groupId, groupState: 'Dead', protocolType: '', protocolData: '', members: [] };
+        return { errorCode: ErrorCode.NONE, groupId, groupState: 'Dead', protocolType: '', protocolData: '', members: [] };
       }
       const stable = group.is('Stable') && group.protocolName !== null;
       return {
-        errorCode: GroupErrorCode.NONE,
+        errorCode: ErrorCode.NONE,
         groupId,
         groupState: group.state,
         protocolType: group.protocolType ?? '',
@@ -135,10 +135,10 @@ export class GroupCoordinator {
   deleteGroups(groupIds: string[]): { groupId: string; errorCode: number }[] {
     return groupIds.map((groupId) => {
       const group = this.groups.get(groupId);
-      if (!group || group.is('Dead')) return { groupId, errorCode: GroupErrorCode.GROUP_ID_NOT_FOUND };
-      if (!group.is('Empty')) return { groupId, errorCode: GroupErrorCode.NON_EMPTY_GROUP };
+      if (!group || group.is('Dead')) return { groupId, errorCode: ErrorCode.GROUP_ID_NOT_FOUND };
+      if (!group.is('Empty')) return { groupId, errorCode: ErrorCode.NON_EMPTY_GROUP };
       this.dropGroup(group);
-      return { groupId, errorCode: GroupErrorCode.NONE };
+      return { groupId, errorCode: ErrorCode.NONE };
     });
   }
 
@@ -153,18 +153,18 @@ export class GroupCoordinator {
     if (!group) {
       // Only a commit from outside group management may create a group; a member's commit with a
       // generation means it belonged to a group that is gone.
-      if (p.generationId >= 0) return all(GroupErrorCode.ILLEGAL_GENERATION);
+      if (p.generationId >= 0) return all(ErrorCode.ILLEGAL_GENERATION);
       group = new ClassicGroup(p.groupId);
       this.groups.set(p.groupId, group);
     }
     const error = this.validateCommit(group, p);
-    if (error !== GroupErrorCode.NONE) {
+    if (error !== ErrorCode.NONE) {
       this.onGroupEmpty(group);
       return all(error);
     }
     if (group.is('CompletingRebalance')) {
       // A current member that has not synced yet: let it finish the rebalance first.
-      return all(GroupErrorCode.REBALANCE_IN_PROGRESS);
+      return all(ErrorCode.REBALANCE_IN_PROGRESS);
     }
     if (group.is('Stable') || group.is('PreparingRebalance')) {
       const member = group.members.get(p.memberId);
@@ -177,10 +177,10 @@ export class GroupCoordinator {
         partitions: t.partitions.map((x) => {
           const metadata = x.committedMetadata ?? '';
           if (Buffer.byteLength(metadata, 'utf8') > this.config.maxOffsetMetadataBytes) {
-            return { partitionIndex: x.partitionIndex, errorCode: GroupErrorCode.OFFSET_METADATA_TOO_LARGE };
+            return { partitionIndex: x.partitionIndex, errorCode: ErrorCode.OFFSET_METADATA_TOO_LARGE };
           }
           toStore.push({ topic: t.name, partition: x.partitionIndex, offset: x.committedOffset, leaderEpoch: x.committedLeaderEpoch, metadata });
-          return { partitionIndex: x.partitionIndex, errorCode: GroupErrorCode.NONE };
+          return { partitionIndex: x.partitionIndex, errorCode: ErrorCode.NONE };
         }),
       })),
     };
@@ -199,16 +199,16 @@ export class GroupCoordinator {
       committedOffset: -1,
       committedLeaderEpoch: -1,
       metadata: '',
-      errorCode: GroupErrorCode.NONE,
+      errorCode: ErrorCode.NONE,
     });
     const found = (partitionIndex: number, topic: string): FetchedOffset => {
       const o = this.offsets.get(groupId, topic, partitionIndex);
       if (!o) return none(partitionIndex);
-      return { partitionIndex, committedOffset: o.offset, committedLeaderEpoch: o.leaderEpoch, metadata: o.metadata, errorCode: GroupErrorCode.NONE };
+      return { partitionIndex, committedOffset: o.offset, committedLeaderEpoch: o.leaderEpoch, metadata: o.metadata, errorCode: ErrorCode.NONE };
     };
     if (topics === null) {
       return {
-        errorCode: GroupErrorCode.NONE,
+        errorCode: ErrorCode.NONE,
         topics: [...this.offsets.offsets(groupId)].map(([name, parts]) => ({
           name,
           partitions: [...parts.keys()].sort((a, b) => a - b).map((p) => found(p, name)),
@@ -216,7 +216,7 @@ export class GroupCoordinator {
       };
     }
     return {
-      errorCode: GroupErrorCode.NONE,
+      errorCode: ErrorCode.NONE,
       topics: topics.map((t) => ({ name: t.name, partitions: t.partitionIndexes.map((p) => found(p, t.name)) })),
     };
   }
@@ -227,22 +227,22 @@ export class GroupCoordinator {
    */
   deleteOffsets(groupId: string, topics: TopicPartitions[]): OffsetDeleteResult {
     const group = this.groups.get(groupId);
-    if (!group || group.is('Dead')) return { errorCode: GroupErrorCode.GROUP_ID_NOT_FOUND, topics: [] };
+    if (!group || group.is('Dead')) return { errorCode: ErrorCode.GROUP_ID_NOT_FOUND, topics: [] };
     let subscribed: Set<string> | null = new Set();
     if (!group.is('Empty')) {
-      if (group.protocolType !== 'consumer') return { errorCode: GroupErrorCode.NON_EMPTY_GROUP, topics: [] };
+      if (group.protocolType !== 'consumer') return { errorCode: ErrorCode.NON_EMPTY_GROUP, topics: [] };
       subscribed = group.subscribedTopics();
     }
     const isSubscribed = (topic: string) => subscribed === null || subscribed.has(topic);
     const eligible: { topic: string; partition: number }[] = [];
     const result: OffsetDeleteResult = {
-      errorCode: GroupErrorCode.NONE,
+      errorCode: ErrorCode.NONE,
       topics: topics.map((t) => ({
         name: t.name,
         partitions: t.partitionIndexes.map((partitionIndex) => {
-          if (isSubscribed(t.name)) return { partitionIndex, errorCode: GroupErrorCode.GROUP_SUBSCRIBED_TO_TOPIC };
+          if (isSubscribed(t.name)) return { partitionIndex, errorCode: ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC };
           eligible.push({ topic: t.name, partition: partitionIndex });
-          return { partitionIndex, errorCode: GroupErrorCode.NONE };
+          return { partitionIndex, errorCode: ErrorCode.NONE };
         }),
       })),
     };
@@ -255,7 +255,7 @@ export class GroupCoordinator {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const group of this.groups.values()) this.rebalancer.shutdownGroup(group, GroupErrorCode.COORDINATOR_NOT_AVAILABLE);
+    for (const group of this.groups.values()) this.rebalancer.shutdownGroup(group, ErrorCode.COORDINATOR_NOT_AVAILABLE);
     this.groups.clear();
     this.offsets.close();
   }
@@ -264,14 +264,14 @@ export class GroupCoordinator {
 
   /** Kafka's commit rules: outsiders may commit only to an empty group, members with their generation. */
   private validateCommit(group: ClassicGroup, p: OffsetCommitParams): number {
-    if (group.is('Dead')) return GroupErrorCode.COORDINATOR_NOT_AVAILABLE;
-    if (p.generationId < 0 && group.is('Empty')) return GroupErrorCode.NONE;
+    if (group.is('Dead')) return ErrorCode.COORDINATOR_NOT_AVAILABLE;
+    if (p.generationId < 0 && group.is('Empty')) return ErrorCode.NONE;
     if (p.generationId >= 0 || p.memberId !== '' || p.groupInstanceId !== null) {
       const error = this.rebalancer.validateMember(group, p.memberId, p.groupInstanceId);
-      if (error !== GroupErrorCode.NONE) return error;
-      return p.generationId === group.generationId ? GroupErrorCode.NONE : GroupErrorCode.ILLEGAL_GENERATION;
+      if (error !== ErrorCode.NONE) return error;
+      return p.generationId === group.generationId ? ErrorCode.NONE : ErrorCode.ILLEGAL_GENERATION;
     }
-    return group.is('Empty') ? GroupErrorCode.NONE : GroupErrorCode.UNKNOWN_MEMBER_ID;
+    return group.is('Empty') ? ErrorCode.NONE : ErrorCode.UNKNOWN_MEMBER_ID;
   }
 
   /** Groups known only from the offsets log come back Empty, with their last generation. */
@@ -306,7 +306,7 @@ export class GroupCoordinator {
   }
 
   private dropGroup(group: ClassicGroup): void {
-    this.rebalancer.shutdownGroup(group, GroupErrorCode.COORDINATOR_NOT_AVAILABLE);
+    this.rebalancer.shutdownGroup(group, ErrorCode.COORDINATOR_NOT_AVAILABLE);
     group.transitionTo('Dead');
     this.groups.delete(group.groupId);
     this.offsets.deleteGroup(group.groupId);

@@ -1,4 +1,4 @@
-import { GroupErrorCode } from './errors.js';
+import { ErrorCode } from '@sluice/kafka-protocol';
 import type { GroupMember, JoinWaiter } from './member.js';
 import type { GroupStateName, JoinGroupMember, JoinGroupResult, SyncGroupResult } from './types.js';
 import { subscribedTopics } from './consumer-protocol.js';
@@ -124,8 +124,8 @@ export class ClassicGroup {
     const member = this.members.get(oldMemberId);
     if (!member) throw new Error(`group ${this.groupId}: no member ${oldMemberId} to replace`);
     this.members.delete(oldMemberId);
-    this.invokeJoin(member, joinError(oldMemberId, GroupErrorCode.FENCED_INSTANCE_ID));
-    this.invokeSync(member, syncError(GroupErrorCode.FENCED_INSTANCE_ID));
+    this.invokeJoin(member, joinError(oldMemberId, ErrorCode.FENCED_INSTANCE_ID));
+    this.invokeSync(member, syncError(ErrorCode.FENCED_INSTANCE_ID));
     member.memberId = newMemberId;
     this.members.set(newMemberId, member);
     if (this.isLeader(oldMemberId)) this.leaderId = newMemberId;
@@ -149,7 +149,7 @@ export class ClassicGroup {
     member.sessionTimeoutMs = sessionTimeoutMs;
     // A second JoinGroup under the same id supersedes the first (usually a client-side timeout and
     // retry); answer the first so it does not hang.
-    if (member.awaitingJoin && waiter) member.awaitingJoin(joinError(member.memberId, GroupErrorCode.REBALANCE_IN_PROGRESS));
+    if (member.awaitingJoin && waiter) member.awaitingJoin(joinError(member.memberId, ErrorCode.REBALANCE_IN_PROGRESS));
     member.awaitingJoin = waiter;
   }
 

@@ -1,6 +1,5 @@
 export { GroupCoordinator, defaultGroupCoordinatorConfig, OFFSETS_DIR } from './coordinator.js';
 export type { GroupCoordinatorConfig, GroupCoordinatorOptions } from './coordinator.js';
-export { GroupErrorCode } from './errors.js';
 export { systemClock } from './clock.js';
 export type { GroupClock } from './clock.js';
 export { OffsetStore } from './offsets/index.js';

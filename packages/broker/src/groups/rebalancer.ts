@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { GroupClock } from './clock.js';
-import { GroupErrorCode } from './errors.js';
+import { ErrorCode } from '@sluice/kafka-protocol';
 import { ClassicGroup, joinError, syncError } from './group.js';
 import { GroupMember, type JoinWaiter, type SyncWaiter } from './member.js';
 import type {
@@ -43,15 +43,15 @@ export class Rebalancer {
   ) {}
 
   join(p: JoinGroupParams, respond: JoinWaiter): void {
-    if (p.groupId === '') return respond(joinError(p.memberId, GroupErrorCode.INVALID_GROUP_ID));
+    if (p.groupId === '') return respond(joinError(p.memberId, ErrorCode.INVALID_GROUP_ID));
     if (p.sessionTimeoutMs < this.config.minSessionTimeoutMs || p.sessionTimeoutMs > this.config.maxSessionTimeoutMs) {
-      return respond(joinError(p.memberId, GroupErrorCode.INVALID_SESSION_TIMEOUT));
+      return respond(joinError(p.memberId, ErrorCode.INVALID_SESSION_TIMEOUT));
     }
     const isNewMember = p.memberId === '';
     let group = this.groups.get(p.groupId);
     if (!group) {
       // Only a member without an id may create the group; an id from a vanished group is stale.
-      if (!isNewMember) return respond(joinError(p.memberId, GroupErrorCode.UNKNOWN_MEMBER_ID));
+      if (!isNewMember) return respond(joinError(p.memberId, ErrorCode.UNKNOWN_MEMBER_ID));
       group = new ClassicGroup(p.groupId);
       this.groups.set(p.groupId, group);
     }
@@ -62,29 +62,29 @@ export class Rebalancer {
   }
 
   sync(p: SyncGroupParams, respond: SyncWaiter): void {
-    if (p.groupId === '') return respond(syncError(GroupErrorCode.INVALID_GROUP_ID));
+    if (p.groupId === '') return respond(syncError(ErrorCode.INVALID_GROUP_ID));
     const group = this.groups.get(p.groupId);
-    if (!group) return respond(syncError(GroupErrorCode.UNKNOWN_MEMBER_ID));
-    if (group.is('Dead')) return respond(syncError(GroupErrorCode.COORDINATOR_NOT_AVAILABLE));
+    if (!group) return respond(syncError(ErrorCode.UNKNOWN_MEMBER_ID));
+    if (group.is('Dead')) return respond(syncError(ErrorCode.COORDINATOR_NOT_AVAILABLE));
     let error = this.validateMember(group, p.memberId, p.groupInstanceId);
-    if (error === GroupErrorCode.NONE && p.generationId !== group.generationId) error = GroupErrorCode.ILLEGAL_GENERATION;
+    if (error === ErrorCode.NONE && p.generationId !== group.generationId) error = ErrorCode.ILLEGAL_GENERATION;
     if (
-      error === GroupErrorCode.NONE &&
+      error === ErrorCode.NONE &&
       ((p.protocolType != null && p.protocolType !== group.protocolType) ||
         (p.protocolName != null && p.protocolName !== group.protocolName))
     ) {
-      error = GroupErrorCode.INCONSISTENT_GROUP_PROTOCOL;
+      error = ErrorCode.INCONSISTENT_GROUP_PROTOCOL;
     }
-    if (error !== GroupErrorCode.NONE) return respond(syncError(error));
+    if (error !== ErrorCode.NONE) return respond(syncError(error));
 
     const member = group.members.get(memberIdOf(group, p))!;
     switch (group.state) {
       case 'Empty':
-        return respond(syncError(GroupErrorCode.UNKNOWN_MEMBER_ID));
+        return respond(syncError(ErrorCode.UNKNOWN_MEMBER_ID));
       case 'PreparingRebalance':
-        return respond(syncError(GroupErrorCode.REBALANCE_IN_PROGRESS));
+        return respond(syncError(ErrorCode.REBALANCE_IN_PROGRESS));
       case 'CompletingRebalance': {
-        if (member.awaitingSync) member.awaitingSync(syncError(GroupErrorCode.REBALANCE_IN_PROGRESS));
+        if (member.awaitingSync) member.awaitingSync(syncError(ErrorCode.REBALANCE_IN_PROGRESS));
         member.awaitingSync = respond;
         this.removePendingSync(group, member.memberId);
         if (group.isLeader(member.memberId)) {
@@ -94,14 +94,14 @@ export class Rebalancer {
           this.events.info(
             `group ${group.groupId}: generation ${group.generationId} is stable with ${group.size} member(s), protocol ${group.protocolName}`,
           );
-          this.propagateAssignment(group, GroupErrorCode.NONE);
+          this.propagateAssignment(group, ErrorCode.NONE);
         }
         return;
       }
       case 'Stable':
         this.removePendingSync(group, member.memberId);
         respond({
-          errorCode: GroupErrorCode.NONE,
+          errorCode: ErrorCode.NONE,
           protocolType: group.protocolType,
           protocolName: group.protocolName,
           assignment: member.assignment,
@@ -109,47 +109,47 @@ export class Rebalancer {
         this.scheduleHeartbeatExpiry(group, member);
         return;
       case 'Dead':
-        return respond(syncError(GroupErrorCode.COORDINATOR_NOT_AVAILABLE));
+        return respond(syncError(ErrorCode.COORDINATOR_NOT_AVAILABLE));
     }
   }
 
   heartbeat(p: HeartbeatParams): number {
-    if (p.groupId === '') return GroupErrorCode.INVALID_GROUP_ID;
+    if (p.groupId === '') return ErrorCode.INVALID_GROUP_ID;
     const group = this.groups.get(p.groupId);
-    if (!group) return GroupErrorCode.UNKNOWN_MEMBER_ID;
-    if (group.is('Dead')) return GroupErrorCode.COORDINATOR_NOT_AVAILABLE;
+    if (!group) return ErrorCode.UNKNOWN_MEMBER_ID;
+    if (group.is('Dead')) return ErrorCode.COORDINATOR_NOT_AVAILABLE;
     const error = this.validateMember(group, p.memberId, p.groupInstanceId);
-    if (error !== GroupErrorCode.NONE) return error;
-    if (p.generationId !== group.generationId) return GroupErrorCode.ILLEGAL_GENERATION;
-    if (group.is('Empty')) return GroupErrorCode.UNKNOWN_MEMBER_ID;
+    if (error !== ErrorCode.NONE) return error;
+    if (p.generationId !== group.generationId) return ErrorCode.ILLEGAL_GENERATION;
+    if (group.is('Empty')) return ErrorCode.UNKNOWN_MEMBER_ID;
     this.scheduleHeartbeatExpiry(group, group.members.get(memberIdOf(group, p))!);
-    return group.is('PreparingRebalance') ? GroupErrorCode.REBALANCE_IN_PROGRESS : GroupErrorCode.NONE;
+    return group.is('PreparingRebalance') ? ErrorCode.REBALANCE_IN_PROGRESS : ErrorCode.NONE;
   }
 
   leave(groupId: string, leaving: MemberIdentity[]): LeaveGroupResult {
-    if (groupId === '') return { errorCode: GroupErrorCode.INVALID_GROUP_ID, members: [] };
+    if (groupId === '') return { errorCode: ErrorCode.INVALID_GROUP_ID, members: [] };
     const group = this.groups.get(groupId);
     const answer = (m: MemberIdentity, errorCode: number) => ({ memberId: m.memberId, groupInstanceId: m.groupInstanceId, errorCode });
-    if (!group) return { errorCode: GroupErrorCode.NONE, members: leaving.map((m) => answer(m, GroupErrorCode.UNKNOWN_MEMBER_ID)) };
-    if (group.is('Dead')) return { errorCode: GroupErrorCode.COORDINATOR_NOT_AVAILABLE, members: [] };
+    if (!group) return { errorCode: ErrorCode.NONE, members: leaving.map((m) => answer(m, ErrorCode.UNKNOWN_MEMBER_ID)) };
+    if (group.is('Dead')) return { errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE, members: [] };
     const members = leaving.map((m) => {
       if (m.memberId === '') {
         // Administrative removal of a static member by its instance id.
         const current = m.groupInstanceId === null ? undefined : group.staticMembers.get(m.groupInstanceId);
-        if (current === undefined) return answer(m, GroupErrorCode.UNKNOWN_MEMBER_ID);
+        if (current === undefined) return answer(m, ErrorCode.UNKNOWN_MEMBER_ID);
         this.removeMember(group, group.members.get(current)!, 'left the group');
-        return answer(m, GroupErrorCode.NONE);
+        return answer(m, ErrorCode.NONE);
       }
       if (group.pendingMembers.has(m.memberId)) {
         this.removePendingMember(group, m.memberId);
-        return answer(m, GroupErrorCode.NONE);
+        return answer(m, ErrorCode.NONE);
       }
       const error = this.validateMember(group, m.memberId, m.groupInstanceId);
-      if (error === GroupErrorCode.NONE) this.removeMember(group, group.members.get(m.memberId)!, 'left the group');
+      if (error === ErrorCode.NONE) this.removeMember(group, group.members.get(m.memberId)!, 'left the group');
       return answer(m, error);
     });
     if (group.is('Empty')) this.events.onEmpty(group);
-    return { errorCode: GroupErrorCode.NONE, members };
+    return { errorCode: ErrorCode.NONE, members };
   }
 
   /**
@@ -159,10 +159,10 @@ export class Rebalancer {
   validateMember(group: ClassicGroup, memberId: string, groupInstanceId: string | null): number {
     if (groupInstanceId !== null) {
       const current = group.staticMembers.get(groupInstanceId);
-      if (current === undefined) return GroupErrorCode.UNKNOWN_MEMBER_ID;
-      return current === memberId ? GroupErrorCode.NONE : GroupErrorCode.FENCED_INSTANCE_ID;
+      if (current === undefined) return ErrorCode.UNKNOWN_MEMBER_ID;
+      return current === memberId ? ErrorCode.NONE : ErrorCode.FENCED_INSTANCE_ID;
     }
-    return group.members.has(memberId) ? GroupErrorCode.NONE : GroupErrorCode.UNKNOWN_MEMBER_ID;
+    return group.members.has(memberId) ? ErrorCode.NONE : ErrorCode.UNKNOWN_MEMBER_ID;
   }
 
   /** Any sign of life from a member (heartbeat, offset commit) restarts its session timer. */
@@ -189,9 +189,9 @@ export class Rebalancer {
   // ---- joining ------------------------------------------------------------------------------
 
   private joinNewMember(group: ClassicGroup, p: JoinGroupParams, respond: JoinWaiter): void {
-    if (group.is('Dead')) return respond(joinError('', GroupErrorCode.COORDINATOR_NOT_AVAILABLE));
+    if (group.is('Dead')) return respond(joinError('', ErrorCode.COORDINATOR_NOT_AVAILABLE));
     if (!group.supportsProtocols(p.protocolType, p.protocols.map((x) => x.name))) {
-      return respond(joinError('', GroupErrorCode.INCONSISTENT_GROUP_PROTOCOL));
+      return respond(joinError('', ErrorCode.INCONSISTENT_GROUP_PROTOCOL));
     }
     const newMemberId = `${p.groupInstanceId ?? p.clientId}-${randomUUID()}`;
     if (p.groupInstanceId !== null) {
@@ -203,21 +203,21 @@ export class Rebalancer {
       // JoinGroup v4+: hand out the id first, and only take the member in when it rejoins with it.
       const timer = this.clock.setTimer(() => this.removePendingMember(group, newMemberId), p.sessionTimeoutMs);
       group.pendingMembers.set(newMemberId, timer);
-      return respond(joinError(newMemberId, GroupErrorCode.MEMBER_ID_REQUIRED));
+      return respond(joinError(newMemberId, ErrorCode.MEMBER_ID_REQUIRED));
     }
     this.addMemberAndRebalance(group, newMemberId, p, respond);
   }
 
   private joinCurrentMember(group: ClassicGroup, p: JoinGroupParams, respond: JoinWaiter): void {
-    if (group.is('Dead')) return respond(joinError(p.memberId, GroupErrorCode.COORDINATOR_NOT_AVAILABLE));
+    if (group.is('Dead')) return respond(joinError(p.memberId, ErrorCode.COORDINATOR_NOT_AVAILABLE));
     if (!group.supportsProtocols(p.protocolType, p.protocols.map((x) => x.name))) {
-      return respond(joinError(p.memberId, GroupErrorCode.INCONSISTENT_GROUP_PROTOCOL));
+      return respond(joinError(p.memberId, ErrorCode.INCONSISTENT_GROUP_PROTOCOL));
     }
     if (group.pendingMembers.has(p.memberId)) {
       return this.addMemberAndRebalance(group, p.memberId, { ...p, groupInstanceId: null }, respond);
     }
     const error = this.validateMember(group, p.memberId, p.groupInstanceId);
-    if (error !== GroupErrorCode.NONE) return respond(joinError(p.memberId, error));
+    if (error !== ErrorCode.NONE) return respond(joinError(p.memberId, error));
     const member = group.members.get(p.memberId)!;
     switch (group.state) {
       case 'PreparingRebalance':
@@ -234,7 +234,7 @@ export class Rebalancer {
         return respond(this.currentGeneration(group, member));
       case 'Empty':
       case 'Dead':
-        return respond(joinError(p.memberId, GroupErrorCode.UNKNOWN_MEMBER_ID));
+        return respond(joinError(p.memberId, ErrorCode.UNKNOWN_MEMBER_ID));
     }
   }
 
@@ -285,7 +285,7 @@ export class Rebalancer {
           // The old leader id is returned on purpose: the restarted member must not believe it leads
           // and compute an assignment that a Stable group would never hand out.
           group.invokeJoin(member, {
-            errorCode: GroupErrorCode.NONE,
+            errorCode: ErrorCode.NONE,
             generationId: group.generationId,
             protocolType: group.protocolType,
             protocolName: group.protocolName,
@@ -307,7 +307,7 @@ export class Rebalancer {
 
   private currentGeneration(group: ClassicGroup, member: GroupMember): JoinGroupResult {
     return {
-      errorCode: GroupErrorCode.NONE,
+      errorCode: ErrorCode.NONE,
       generationId: group.generationId,
       protocolType: group.protocolType,
       protocolName: group.protocolName,
@@ -324,7 +324,7 @@ export class Rebalancer {
   }
 
   private prepareRebalance(group: ClassicGroup, reason: string): void {
-    if (group.is('CompletingRebalance')) this.resetAndPropagateAssignmentError(group, GroupErrorCode.REBALANCE_IN_PROGRESS);
+    if (group.is('CompletingRebalance')) this.resetAndPropagateAssignmentError(group, ErrorCode.REBALANCE_IN_PROGRESS);
     this.clock.clearTimer(group.syncTimer);
     group.syncTimer = null;
     group.pendingSyncMembers.clear();
@@ -428,7 +428,7 @@ export class Rebalancer {
     for (const m of group.members.values()) {
       const answered = group.invokeSync(
         m,
-        errorCode === GroupErrorCode.NONE
+        errorCode === ErrorCode.NONE
           ? { errorCode, protocolType: group.protocolType, protocolName: group.protocolName, assignment: m.assignment }
           : syncError(errorCode),
       );
@@ -455,8 +455,8 @@ export class Rebalancer {
 
   private removeMember(group: ClassicGroup, member: GroupMember, reason: string): void {
     // A member still waiting on JoinGroup gets UNKNOWN_MEMBER_ID so that, if alive, it joins afresh.
-    group.invokeJoin(member, joinError('', GroupErrorCode.UNKNOWN_MEMBER_ID));
-    group.invokeSync(member, syncError(GroupErrorCode.UNKNOWN_MEMBER_ID));
+    group.invokeJoin(member, joinError('', ErrorCode.UNKNOWN_MEMBER_ID));
+    group.invokeSync(member, syncError(ErrorCode.UNKNOWN_MEMBER_ID));
     this.clock.clearTimer(member.expiryTimer);
     member.expiryTimer = null;
     group.remove(member.memberId);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GroupCoordinator, type GroupCoordinatorConfig } from './coordinator.js';
-import { GroupErrorCode } from './errors.js';
+import { ErrorCode } from '@sluice/kafka-protocol';
 import { ManualClock } from './manual-clock.js';
 import type { JoinGroupParams, JoinGroupResult } from './types.js';
 
@@ -100,7 +100,7 @@ export async function joinAsNewMember(
   over: Partial<JoinGroupParams> = {},
 ): Promise<{ memberId: string; join: Tracked<JoinGroupResult> }> {
   const first = await coord.joinGroup(joinParams(groupId, over));
-  if (first.errorCode !== GroupErrorCode.MEMBER_ID_REQUIRED) throw new Error(`expected MEMBER_ID_REQUIRED, got ${first.errorCode}`);
+  if (first.errorCode !== ErrorCode.MEMBER_ID_REQUIRED) throw new Error(`expected MEMBER_ID_REQUIRED, got ${first.errorCode}`);
   const join = track(coord.joinGroup(joinParams(groupId, { ...over, memberId: first.memberId })));
   await flush();
   return { memberId: first.memberId, join };
