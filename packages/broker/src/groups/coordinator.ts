@@ -168,7 +168,7 @@ export class GroupCoordinator {
     }
     if (group.is('Stable') || group.is('PreparingRebalance')) {
       const member = group.members.get(p.memberId);
-      if (member) this.rebalancer.scheduleHeartbeatExpiry(group, member);
+      if (member) this.rebalancer.touch(group, member);
     }
     const toStore: OffsetToCommit[] = [];
     const result: PartitionErrors = {

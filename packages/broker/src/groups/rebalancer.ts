@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { GroupClock } from './clock.js';
 import { ErrorCode } from '@sluice/kafka-protocol';
 import { ClassicGroup, joinError, syncError } from './group.js';
+import { RebalanceEngine } from './rebalance-engine.js';
 import { GroupMember, type JoinWaiter, type SyncWaiter } from './member.js';
 import type {
   HeartbeatParams,
   JoinGroupParams,
-  JoinGroupResult,
   LeaveGroupResult,
   MemberIdentity,
   SyncGroupParams,
@@ -29,18 +29,23 @@ export interface RebalanceEvents {
 }
 
 /**
- * Kafka's classic rebalance protocol over a set of groups: JoinGroup responses are held until every
- * known member has rejoined (or the rebalance timeout passes), the leader's SyncGroup hands out the
- * assignment, heartbeats keep members alive and tell them about rebalances. Every method runs to
- * completion synchronously; JoinGroup and SyncGroup answers arrive through their callbacks.
+ * The membership requests of Kafka's classic rebalance protocol (JoinGroup, SyncGroup, Heartbeat,
+ * LeaveGroup) over a set of groups: each is checked and answered as Kafka does, and moves its group
+ * through the RebalanceEngine. JoinGroup responses are held until every known member has rejoined (or
+ * the rebalance timeout passes); the leader's SyncGroup hands out the assignment. Every method runs
+ * to completion synchronously; JoinGroup and SyncGroup answers arrive through their callbacks.
  */
 export class Rebalancer {
+  private readonly engine: RebalanceEngine;
+
   constructor(
     private readonly groups: Map<string, ClassicGroup>,
     private readonly clock: GroupClock,
     private readonly config: RebalanceConfig,
     private readonly events: RebalanceEvents,
-  ) {}
+  ) {
+    this.engine = new RebalanceEngine(clock, config, events);
+  }
 
   join(p: JoinGroupParams, respond: JoinWaiter): void {
     if (p.groupId === '') return respond(joinError(p.memberId, ErrorCode.INVALID_GROUP_ID));
@@ -57,7 +62,7 @@ export class Rebalancer {
     }
     if (isNewMember) this.joinNewMember(group, p, respond);
     else this.joinCurrentMember(group, p, respond);
-    if (group.is('PreparingRebalance')) this.tryCompleteJoin(group);
+    if (group.is('PreparingRebalance')) this.engine.tryCompleteJoin(group);
     if (group.is('Empty')) this.events.onEmpty(group);
   }
 
@@ -86,7 +91,7 @@ export class Rebalancer {
       case 'CompletingRebalance': {
         if (member.awaitingSync) member.awaitingSync(syncError(ErrorCode.REBALANCE_IN_PROGRESS));
         member.awaitingSync = respond;
-        this.removePendingSync(group, member.memberId);
+        this.engine.removePendingSync(group, member.memberId);
         if (group.isLeader(member.memberId)) {
           const given = new Map(p.assignments.map((a) => [a.memberId, a.assignment]));
           for (const m of group.members.values()) m.assignment = given.get(m.memberId) ?? Buffer.alloc(0);
@@ -94,19 +99,19 @@ export class Rebalancer {
           this.events.info(
             `group ${group.groupId}: generation ${group.generationId} is stable with ${group.size} member(s), protocol ${group.protocolName}`,
           );
-          this.propagateAssignment(group, ErrorCode.NONE);
+          this.engine.propagateAssignment(group, ErrorCode.NONE);
         }
         return;
       }
       case 'Stable':
-        this.removePendingSync(group, member.memberId);
+        this.engine.removePendingSync(group, member.memberId);
         respond({
           errorCode: ErrorCode.NONE,
           protocolType: group.protocolType,
           protocolName: group.protocolName,
           assignment: member.assignment,
         });
-        this.scheduleHeartbeatExpiry(group, member);
+        this.engine.scheduleHeartbeatExpiry(group, member);
         return;
       case 'Dead':
         return respond(syncError(ErrorCode.COORDINATOR_NOT_AVAILABLE));
@@ -122,7 +127,7 @@ export class Rebalancer {
     if (error !== ErrorCode.NONE) return error;
     if (p.generationId !== group.generationId) return ErrorCode.ILLEGAL_GENERATION;
     if (group.is('Empty')) return ErrorCode.UNKNOWN_MEMBER_ID;
-    this.scheduleHeartbeatExpiry(group, group.members.get(memberIdOf(group, p))!);
+    this.engine.scheduleHeartbeatExpiry(group, group.members.get(memberIdOf(group, p))!);
     return group.is('PreparingRebalance') ? ErrorCode.REBALANCE_IN_PROGRESS : ErrorCode.NONE;
   }
 
@@ -137,15 +142,15 @@ export class Rebalancer {
         // Administrative removal of a static member by its instance id.
         const current = m.groupInstanceId === null ? undefined : group.staticMembers.get(m.groupInstanceId);
         if (current === undefined) return answer(m, ErrorCode.UNKNOWN_MEMBER_ID);
-        this.removeMember(group, group.members.get(current)!, 'left the group');
+        this.engine.removeMember(group, group.members.get(current)!, 'left the group');
         return answer(m, ErrorCode.NONE);
       }
       if (group.pendingMembers.has(m.memberId)) {
-        this.removePendingMember(group, m.memberId);
+        this.engine.removePendingMember(group, m.memberId);
         return answer(m, ErrorCode.NONE);
       }
       const error = this.validateMember(group, m.memberId, m.groupInstanceId);
-      if (error === ErrorCode.NONE) this.removeMember(group, group.members.get(m.memberId)!, 'left the group');
+      if (error === ErrorCode.NONE) this.engine.removeMember(group, group.members.get(m.memberId)!, 'left the group');
       return answer(m, error);
     });
     if (group.is('Empty')) this.events.onEmpty(group);
@@ -166,24 +171,13 @@ export class Rebalancer {
   }
 
   /** Any sign of life from a member (heartbeat, offset commit) restarts its session timer. */
-  scheduleHeartbeatExpiry(group: ClassicGroup, member: GroupMember, timeoutMs = member.sessionTimeoutMs): void {
-    this.clock.clearTimer(member.expiryTimer);
-    member.expiryTimer = this.clock.setTimer(() => this.onExpireHeartbeat(group, member), timeoutMs);
+  touch(group: ClassicGroup, member: GroupMember): void {
+    this.engine.scheduleHeartbeatExpiry(group, member);
   }
 
   /** Stops every timer of the group and answers whoever still waits. */
   shutdownGroup(group: ClassicGroup, errorCode: number): void {
-    this.clock.clearTimer(group.joinTimer);
-    this.clock.clearTimer(group.syncTimer);
-    group.joinTimer = group.syncTimer = null;
-    for (const timer of group.pendingMembers.values()) this.clock.clearTimer(timer);
-    group.pendingMembers.clear();
-    for (const m of group.members.values()) {
-      this.clock.clearTimer(m.expiryTimer);
-      m.expiryTimer = null;
-      group.invokeJoin(m, joinError(m.memberId, errorCode));
-      group.invokeSync(m, syncError(errorCode));
-    }
+    this.engine.shutdownGroup(group, errorCode);
   }
 
   // ---- joining ------------------------------------------------------------------------------
@@ -201,7 +195,7 @@ export class Rebalancer {
     }
     if (p.requireKnownMemberId) {
       // JoinGroup v4+: hand out the id first, and only take the member in when it rejoins with it.
-      const timer = this.clock.setTimer(() => this.removePendingMember(group, newMemberId), p.sessionTimeoutMs);
+      const timer = this.clock.setTimer(() => this.engine.removePendingMember(group, newMemberId), p.sessionTimeoutMs);
       group.pendingMembers.set(newMemberId, timer);
       return respond(joinError(newMemberId, ErrorCode.MEMBER_ID_REQUIRED));
     }
@@ -224,14 +218,14 @@ export class Rebalancer {
         return this.updateMemberAndRebalance(group, member, p, respond);
       case 'CompletingRebalance':
         // Same metadata: the member most likely missed its JoinGroup response; give it again.
-        if (member.matches(p.protocols)) return respond(this.currentGeneration(group, member));
+        if (member.matches(p.protocols)) return respond(this.engine.currentGeneration(group, member));
         return this.updateMemberAndRebalance(group, member, p, respond);
       case 'Stable':
         // The leader rejoining asks for a new assignment (e.g. topic metadata changed).
         if (group.isLeader(member.memberId) || !member.matches(p.protocols)) {
           return this.updateMemberAndRebalance(group, member, p, respond);
         }
-        return respond(this.currentGeneration(group, member));
+        return respond(this.engine.currentGeneration(group, member));
       case 'Empty':
       case 'Dead':
         return respond(joinError(p.memberId, ErrorCode.UNKNOWN_MEMBER_ID));
@@ -255,13 +249,13 @@ export class Rebalancer {
     group.add(member, respond);
     // A new member cannot heartbeat until it has a JoinGroup response, and a client that gave up
     // waiting may never come back for it: bound how long such a member can stay.
-    this.scheduleHeartbeatExpiry(group, member, this.config.newMemberJoinTimeoutMs);
-    this.maybePrepareRebalance(group, `member ${memberId} joined`);
+    this.engine.scheduleHeartbeatExpiry(group, member, this.config.newMemberJoinTimeoutMs);
+    this.engine.maybePrepareRebalance(group, `member ${memberId} joined`);
   }
 
   private updateMemberAndRebalance(group: ClassicGroup, member: GroupMember, p: JoinGroupParams, respond: JoinWaiter): void {
     group.updateMember(member, p.protocols, p.rebalanceTimeoutMs, p.sessionTimeoutMs, respond);
-    this.maybePrepareRebalance(group, `member ${member.memberId} rejoined`);
+    this.engine.maybePrepareRebalance(group, `member ${member.memberId} rejoined`);
   }
 
   /**
@@ -277,7 +271,7 @@ export class Rebalancer {
   ): void {
     const leaderBefore = group.leaderId;
     const member = group.replaceStaticMember(p.groupInstanceId!, oldMemberId, newMemberId);
-    this.scheduleHeartbeatExpiry(group, member);
+    this.engine.scheduleHeartbeatExpiry(group, member);
     group.updateMember(member, p.protocols, p.rebalanceTimeoutMs, p.sessionTimeoutMs, respond);
     switch (group.state) {
       case 'Stable':
@@ -294,188 +288,15 @@ export class Rebalancer {
             members: [],
           });
         } else {
-          this.maybePrepareRebalance(group, `static member ${p.groupInstanceId} rejoined with other protocols`);
+          this.engine.maybePrepareRebalance(group, `static member ${p.groupInstanceId} rejoined with other protocols`);
         }
         return;
       case 'CompletingRebalance':
         // The leader may already be assigning to the old member id: start over.
-        return this.prepareRebalance(group, `static member ${p.groupInstanceId} rejoined during the sync phase`);
+        return this.engine.prepareRebalance(group, `static member ${p.groupInstanceId} rejoined during the sync phase`);
       default:
         return; // PreparingRebalance: it waits with everyone else.
     }
-  }
-
-  private currentGeneration(group: ClassicGroup, member: GroupMember): JoinGroupResult {
-    return {
-      errorCode: ErrorCode.NONE,
-      generationId: group.generationId,
-      protocolType: group.protocolType,
-      protocolName: group.protocolName,
-      leader: group.leaderId ?? '',
-      memberId: member.memberId,
-      members: group.isLeader(member.memberId) ? group.currentMemberMetadata() : [],
-    };
-  }
-
-  // ---- the rebalance itself ------------------------------------------------------------------
-
-  private maybePrepareRebalance(group: ClassicGroup, reason: string): void {
-    if (group.canRebalance()) this.prepareRebalance(group, reason);
-  }
-
-  private prepareRebalance(group: ClassicGroup, reason: string): void {
-    if (group.is('CompletingRebalance')) this.resetAndPropagateAssignmentError(group, ErrorCode.REBALANCE_IN_PROGRESS);
-    this.clock.clearTimer(group.syncTimer);
-    group.syncTimer = null;
-    group.pendingSyncMembers.clear();
-    const wasEmpty = group.is('Empty');
-    group.transitionTo('PreparingRebalance');
-    this.events.info(`group ${group.groupId}: preparing to rebalance after generation ${group.generationId} (${reason})`);
-    if (wasEmpty) {
-      const delay = this.config.initialRebalanceDelayMs;
-      this.scheduleInitialJoin(group, delay, Math.max(group.rebalanceTimeoutMs() - delay, 0));
-    } else {
-      this.scheduleJoin(group);
-    }
-  }
-
-  /** The normal wait: until all members rejoined (checked on every change) or the rebalance timeout. */
-  private scheduleJoin(group: ClassicGroup): void {
-    this.clock.clearTimer(group.joinTimer);
-    group.joinTimer = this.clock.setTimer(() => this.completeJoin(group), group.rebalanceTimeoutMs());
-    group.joinIsInitialDelay = false;
-    this.tryCompleteJoin(group);
-  }
-
-  /**
-   * The first generation of a group waits the initial delay, and again while new members keep
-   * arriving (up to the rebalance timeout), so that members starting together share one generation.
-   */
-  private scheduleInitialJoin(group: ClassicGroup, delayMs: number, remainingMs: number): void {
-    this.clock.clearTimer(group.joinTimer);
-    group.joinIsInitialDelay = true;
-    group.joinTimer = this.clock.setTimer(() => {
-      if (group.newMemberAdded && remainingMs !== 0) {
-        group.newMemberAdded = false;
-        const next = Math.min(this.config.initialRebalanceDelayMs, remainingMs);
-        this.scheduleInitialJoin(group, next, Math.max(remainingMs - delayMs, 0));
-      } else {
-        this.completeJoin(group);
-      }
-    }, delayMs);
-  }
-
-  private tryCompleteJoin(group: ClassicGroup): void {
-    if (group.is('PreparingRebalance') && !group.joinIsInitialDelay && group.hasAllMembersJoined()) this.completeJoin(group);
-  }
-
-  private completeJoin(group: ClassicGroup): void {
-    this.clock.clearTimer(group.joinTimer);
-    group.joinTimer = null;
-    if (!group.is('PreparingRebalance')) return;
-    for (const m of group.notYetRejoinedMembers()) {
-      if (m.isStatic) continue; // static members keep their place until their session expires
-      this.clock.clearTimer(m.expiryTimer);
-      group.remove(m.memberId);
-    }
-    if (!group.maybeElectNewJoinedLeader() && group.size > 0) {
-      // Only static members that have not rejoined are left: wait another round for them.
-      this.events.info(`group ${group.groupId}: no member rejoined; waiting another rebalance timeout`);
-      this.scheduleJoin(group);
-      return;
-    }
-    group.initNextGeneration();
-    if (group.is('Empty')) {
-      this.events.info(`group ${group.groupId}: generation ${group.generationId} is empty`);
-      this.events.onEmpty(group);
-      return;
-    }
-    this.events.info(`group ${group.groupId}: generation ${group.generationId} formed with ${group.size} member(s)`);
-    for (const m of group.members.values()) {
-      group.invokeJoin(m, this.currentGeneration(group, m));
-      this.scheduleHeartbeatExpiry(group, m);
-      m.isNew = false;
-      group.pendingSyncMembers.add(m.memberId);
-    }
-    const generation = group.generationId;
-    group.syncTimer = this.clock.setTimer(() => this.onSyncTimeout(group, generation), group.rebalanceTimeoutMs());
-  }
-
-  /** Members that got a JoinGroup response but never sent SyncGroup are dropped. */
-  private onSyncTimeout(group: ClassicGroup, generationId: number): void {
-    group.syncTimer = null;
-    if (generationId !== group.generationId) return;
-    if (!group.is('CompletingRebalance') && !group.is('Stable')) return;
-    if (group.pendingSyncMembers.size === 0) return;
-    const missing = [...group.pendingSyncMembers];
-    for (const id of missing) {
-      const m = group.members.get(id);
-      if (m) this.clock.clearTimer(m.expiryTimer);
-      group.remove(id);
-    }
-    this.prepareRebalance(group, `no SyncGroup from ${missing.join(', ')}`);
-  }
-
-  private removePendingSync(group: ClassicGroup, memberId: string): void {
-    group.pendingSyncMembers.delete(memberId);
-    if (group.pendingSyncMembers.size === 0) {
-      this.clock.clearTimer(group.syncTimer);
-      group.syncTimer = null;
-    }
-  }
-
-  private propagateAssignment(group: ClassicGroup, errorCode: number): void {
-    for (const m of group.members.values()) {
-      const answered = group.invokeSync(
-        m,
-        errorCode === ErrorCode.NONE
-          ? { errorCode, protocolType: group.protocolType, protocolName: group.protocolName, assignment: m.assignment }
-          : syncError(errorCode),
-      );
-      // The session restarts once the member has its answer: it may have waited a long time.
-      if (answered) this.scheduleHeartbeatExpiry(group, m);
-    }
-  }
-
-  private resetAndPropagateAssignmentError(group: ClassicGroup, errorCode: number): void {
-    for (const m of group.members.values()) m.assignment = Buffer.alloc(0);
-    this.propagateAssignment(group, errorCode);
-  }
-
-  // ---- members going away ----------------------------------------------------------------------
-
-  private onExpireHeartbeat(group: ClassicGroup, member: GroupMember): void {
-    member.expiryTimer = null;
-    if (group.is('Dead') || group.members.get(member.memberId) !== member) return;
-    if (member.excusedFromHeartbeat()) return;
-    this.events.info(`group ${group.groupId}: member ${member.memberId} timed out`);
-    this.removeMember(group, member, 'session timeout');
-    if (group.is('Empty')) this.events.onEmpty(group);
-  }
-
-  private removeMember(group: ClassicGroup, member: GroupMember, reason: string): void {
-    // A member still waiting on JoinGroup gets UNKNOWN_MEMBER_ID so that, if alive, it joins afresh.
-    group.invokeJoin(member, joinError('', ErrorCode.UNKNOWN_MEMBER_ID));
-    group.invokeSync(member, syncError(ErrorCode.UNKNOWN_MEMBER_ID));
-    this.clock.clearTimer(member.expiryTimer);
-    member.expiryTimer = null;
-    group.remove(member.memberId);
-    switch (group.state) {
-      case 'Stable':
-      case 'CompletingRebalance':
-        return this.maybePrepareRebalance(group, `member ${member.memberId}: ${reason}`);
-      case 'PreparingRebalance':
-        return this.tryCompleteJoin(group);
-      default:
-        return;
-    }
-  }
-
-  private removePendingMember(group: ClassicGroup, memberId: string): void {
-    this.clock.clearTimer(group.pendingMembers.get(memberId));
-    group.remove(memberId);
-    if (group.is('PreparingRebalance')) this.tryCompleteJoin(group);
-    if (group.is('Empty')) this.events.onEmpty(group);
   }
 }
 
