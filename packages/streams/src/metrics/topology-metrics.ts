@@ -63,7 +63,7 @@ export class TopologyMetrics {
   readonly latency = new LatencyHistogram();
   recordsProduced = 0;
   deadLettersProduced = 0;
-  private readonly partitions = new Map<string, PartitionProgress>();
+  private readonly progressByPartition = new Map<string, PartitionProgress>();
 
   constructor(
     readonly topology: Topology,
@@ -81,17 +81,22 @@ export class TopologyMetrics {
   /** The progress entry of a source partition, made on first use; tasks keep the reference. */
   partition(topic: string, partition: number): PartitionProgress {
     const id = `${topic}\u0000${partition}`;
-    let progress = this.partitions.get(id);
+    let progress = this.progressByPartition.get(id);
     if (!progress) {
       progress = { topic, partition, offset: -1, highWatermark: undefined };
-      this.partitions.set(id, progress);
+      this.progressByPartition.set(id, progress);
     }
     return progress;
   }
 
+  /** Every source partition with an entry. */
+  partitions(): PartitionProgress[] {
+    return [...this.progressByPartition.values()];
+  }
+
   /** Forgets a partition this instance no longer owns (after a rebalance). */
   dropPartition(topic: string, partition: number): void {
-    this.partitions.delete(`${topic}\u0000${partition}`);
+    this.progressByPartition.delete(`${topic}\u0000${partition}`);
   }
 
   /** A produced record was acknowledged; `timestamp` is the record's (source) timestamp. */
@@ -125,7 +130,7 @@ export class TopologyMetrics {
         records: this.edgeRecords[edge.index]!,
       };
     }
-    const sources = [...this.partitions.values()]
+    const sources = [...this.progressByPartition.values()]
       .sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1))
       .map((p): SourcePartitionMetrics => {
         if (p.highWatermark === undefined) return { topic: p.topic, partition: p.partition, offset: p.offset };

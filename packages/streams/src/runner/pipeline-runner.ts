@@ -260,14 +260,19 @@ export class PipelineRunner {
     return entry;
   }
 
-  /** After a rebalance: close the tasks of partitions this member no longer owns. */
+  /** After a rebalance: list the partitions this member owns, close the tasks of the others. */
   private assigned(assignment: Record<string, number[]>): void {
+    for (const [topic, partitions] of Object.entries(assignment)) {
+      for (const partition of partitions) this.metricsRegistry.partition(topic, partition);
+    }
     for (const [id, { task }] of this.tasks) {
       const { topic, partition } = task.id;
       if (assignment[topic]?.includes(partition)) continue;
       this.closeTask(task);
       this.tasks.delete(id);
-      this.metricsRegistry.dropPartition(topic, partition);
+    }
+    for (const { topic, partition } of this.metricsRegistry.partitions()) {
+      if (!assignment[topic]?.includes(partition)) this.metricsRegistry.dropPartition(topic, partition);
     }
   }
 
