@@ -58,4 +58,13 @@ describe('BatchCollector', () => {
     await new BatchCollector(metrics()).flush(producer, { compression: CompressionTypes.None });
     expect(calls).toHaveLength(0);
   });
+
+  it('discards what it holds when the batch is to be processed again', async () => {
+    const collector = new BatchCollector(metrics());
+    collector.send({ topic: 'out', key: null, value: null, headers: {}, timestamp: 1 }, 'sink');
+    collector.discard();
+    const { producer, calls } = recordingProducer(async () => undefined);
+    await collector.flush(producer, { compression: CompressionTypes.None });
+    expect(calls).toHaveLength(0);
+  });
 });

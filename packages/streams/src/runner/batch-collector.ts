@@ -36,15 +36,20 @@ export class BatchCollector implements RecordCollector {
     return this.count;
   }
 
+  /** Drops what was collected: the batch failed and will be fetched and processed again. */
+  discard(): void {
+    this.byTopic = new Map();
+    this.sinkTimestamps = [];
+    this.deadLetters = 0;
+    this.count = 0;
+  }
+
   async flush(producer: Producer, options: FlushOptions): Promise<void> {
     if (this.count === 0) return;
     const topicMessages = [...this.byTopic].map(([topic, messages]) => ({ topic, messages }));
     const timestamps = this.sinkTimestamps;
     const deadLetters = this.deadLetters;
-    this.byTopic = new Map();
-    this.sinkTimestamps = [];
-    this.deadLetters = 0;
-    this.count = 0;
+    this.discard();
     await producer.sendBatch({ topicMessages, acks: -1, compression: options.compression });
     const ackedAt = Date.now();
     for (let i = 0; i < timestamps.length; i++) this.metrics.sinkAcknowledged(timestamps[i]!, ackedAt);

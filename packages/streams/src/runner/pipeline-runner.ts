@@ -219,7 +219,11 @@ export class PipelineRunner {
       try {
         task.process(record);
       } catch (err) {
-        if (!(err instanceof PipelineStoppedError)) throw err;
+        if (!(err instanceof PipelineStoppedError)) {
+          // Unexpected: kafkajs retries the batch from the last resolved offset, so start clean.
+          collector.discard();
+          throw err;
+        }
         stopped = err;
         break;
       }
