@@ -1,6 +1,8 @@
 // pnpm bench:streams — the weather filter over 1,000,000 records on the embedded broker, run by the
 // Sluice runtime and by a hand-written kafkajs loop; then end-to-end latency at a steady rate.
-// Options: --records N (default 1000000), --rate R (default 2000), --seconds S (default 15).
+// Options: --records N (default 1000000), --rate R (default 2000), --seconds S (default 15),
+// --rounds K (default 2): both contenders run K times, alternating, and the best run of each counts,
+// which keeps a busy machine from deciding the ratio.
 import { startBrokerProcess } from '@sluice/broker/testing';
 import { validatePipeline, weatherPipeline, type Pipeline } from '@sluice/topology';
 import { Kafka, logLevel } from 'kafkajs';
@@ -10,11 +12,17 @@ import { startHandWrittenLoop } from './hand-written-loop.js';
 import { produceReadings, produceSteadily } from './weather-load.js';
 
 const { values } = parseArgs({
-  options: { records: { type: 'string', default: '1000000' }, rate: { type: 'string', default: '2000' }, seconds: { type: 'string', default: '15' } },
+  options: {
+    records: { type: 'string', default: '1000000' },
+    rate: { type: 'string', default: '2000' },
+    seconds: { type: 'string', default: '15' },
+    rounds: { type: 'string', default: '2' },
+  },
 });
 const RECORDS = Number(values.records);
 const RATE = Number(values.rate);
 const SECONDS = Number(values.seconds);
+const ROUNDS = Math.max(1, Number(values.rounds));
 
 const log = (line: string) => process.stdout.write(line + '\n');
 
@@ -25,6 +33,8 @@ async function measure(total: number, consumed: () => number): Promise<number> {
   while (consumed() < total) await sleep(20);
   return total / ((performance.now() - first) / 1000);
 }
+
+const fmt = (rate: number) => Math.round(rate).toLocaleString('en');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -51,19 +61,27 @@ try {
   log(`producing ${RECORDS.toLocaleString('en')} weather readings to 3 partitions…`);
   await produceReadings(kafka, 'bench-raw', RECORDS);
 
-  // The hand-written loop first, then the runtime, each with its own group over the same input.
-  let handCount = 0;
-  const hand = await startHandWrittenLoop(kafka, 'bench-raw', 'bench-out-hand', 'bench-hand', (n) => (handCount += n));
-  const handRate = await measure(RECORDS, () => handCount);
-  await hand.disconnect();
-  log(`hand-written kafkajs loop: ${Math.round(handRate).toLocaleString('en')} records/s`);
+  // Each round reads the same input again, under a new consumer group per contender.
+  let bestHand = 0;
+  let bestRuntime = 0;
+  for (let round = 1; round <= ROUNDS; round++) {
+    let handCount = 0;
+    const hand = await startHandWrittenLoop(kafka, 'bench-raw', 'bench-out-hand', `bench-hand-${round}`, (n) => (handCount += n));
+    const handRate = await measure(RECORDS, () => handCount);
+    await hand.disconnect();
 
-  const runner = PipelineRunner.fromPipeline(weatherOn('bench-raw', 'bench-out-runtime'), { pipelineId: 'bench-runtime', kafka });
-  await runner.start();
-  const runtimeRate = await measure(RECORDS, () => runner.metrics().nodes.raw!.recordsIn);
-  await runner.stop();
-  log(`Sluice runtime:            ${Math.round(runtimeRate).toLocaleString('en')} records/s`);
-  log(`ratio runtime / hand-written: ${(runtimeRate / handRate).toFixed(2)}`);
+    const pipeline = weatherOn('bench-raw', 'bench-out-runtime');
+    const runner = PipelineRunner.fromPipeline(pipeline, { pipelineId: `bench-runtime-${round}`, kafka });
+    await runner.start();
+    const runtimeRate = await measure(RECORDS, () => runner.metrics().nodes.raw!.recordsIn);
+    await runner.stop();
+    log(`round ${round}: hand-written ${fmt(handRate)} records/s, runtime ${fmt(runtimeRate)} records/s`);
+    bestHand = Math.max(bestHand, handRate);
+    bestRuntime = Math.max(bestRuntime, runtimeRate);
+  }
+  log(`hand-written kafkajs loop: ${fmt(bestHand)} records/s (best of ${ROUNDS})`);
+  log(`Sluice runtime:            ${fmt(bestRuntime)} records/s (best of ${ROUNDS})`);
+  log(`ratio runtime / hand-written: ${(bestRuntime / bestHand).toFixed(2)}`);
 
   const steady = PipelineRunner.fromPipeline(weatherOn('bench-steady', 'bench-steady-out'), { pipelineId: 'bench-steady', kafka });
   await steady.start();

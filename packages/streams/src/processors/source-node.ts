@@ -16,7 +16,9 @@ export class SourceNode implements Processor<Buffer | null, Buffer | null> {
   }
 
   process(record: ConsumedRecord): void {
-    const key = read(this.keySerde, record.key, 'key');
+    // Text and byte keys cannot fail to decode, so they are decoded only if a node reads them;
+    // JSON keys are decoded here, where a bad one is this node's error.
+    const key = this.keySerde.format === 'json' ? read(this.keySerde, record.key, 'key') : NOT_DECODED;
     const value = read(this.valueSerde, record.value, 'value');
     this.context.forward(new DecodedRecord(key, value, record, this.keySerde, this.valueSerde));
   }
@@ -25,6 +27,8 @@ export class SourceNode implements Processor<Buffer | null, Buffer | null> {
     return () => new SourceNode(keySerde, valueSerde) as Processor<Buffer | null, Buffer | null>;
   }
 }
+
+const NOT_DECODED: unique symbol = Symbol('not decoded');
 
 function read(serde: Serde, bytes: Buffer | null, part: 'key' | 'value'): unknown {
   try {
@@ -47,18 +51,25 @@ export class DecodedRecord implements StreamRecord {
   readonly partition: number;
   readonly offset: number;
   readonly timestamp: number;
+  private decodedKey: unknown;
 
   constructor(
-    readonly key: unknown,
+    key: unknown,
     readonly value: unknown,
     readonly consumed: ConsumedRecord,
     readonly keySerde: Serde,
     readonly valueSerde: Serde,
   ) {
+    this.decodedKey = key;
     this.headers = consumed.headers;
     this.topic = consumed.topic;
     this.partition = consumed.partition;
     this.offset = consumed.offset;
     this.timestamp = consumed.timestamp;
+  }
+
+  get key(): unknown {
+    if (this.decodedKey === NOT_DECODED) this.decodedKey = this.keySerde.deserialize(this.consumed.key);
+    return this.decodedKey;
   }
 }
