@@ -49,8 +49,13 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   };
   const groups = GroupCoordinator.open(options.dataDir, {
     logger,
-    config: { initialRebalanceDelayMs: settings.groupInitialRebalanceDelayMs },
+    config: {
+      initialRebalanceDelayMs: settings.groupInitialRebalanceDelayMs,
+      minSessionTimeoutMs: settings.groupMinSessionTimeoutMs,
+      maxSessionTimeoutMs: settings.groupMaxSessionTimeoutMs,
+    },
   });
+  topics.onTopicDeleted((topic) => groups.forgetTopic(topic));
   const registry = buildHandlerRegistry(groupHandlers(groups));
   const dispatch = createDispatcher(state, registry);
   const connections = new Set<Connection>();

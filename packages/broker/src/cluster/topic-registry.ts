@@ -50,6 +50,7 @@ const MANIFEST = 'topics.json';
  */
 export class TopicRegistry {
   private readonly topics = new Map<string, Topic>();
+  private readonly deletedListeners: ((topic: string) => void)[] = [];
 
   constructor(
     private readonly dataDir: string,
@@ -130,7 +131,13 @@ export class TopicRegistry {
     this.topics.delete(name);
     this.saveManifest(); // from here on the topic is gone, even if removing its files is cut short
     for (const log of topic.partitions) log.delete();
+    for (const listener of this.deletedListeners) listener(name);
     this.logger.info(`deleted topic ${name}`);
+  }
+
+  /** Calls `listener` after each topic deletion (the group coordinator drops its offsets). */
+  onTopicDeleted(listener: (topic: string) => void): void {
+    this.deletedListeners.push(listener);
   }
 
   checkAddPartitions(name: string, count: number): Topic {

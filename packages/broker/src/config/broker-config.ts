@@ -10,6 +10,8 @@ export interface BrokerSettings {
   messageMaxBytes: number;
   retentionCheckIntervalMs: number;
   groupInitialRebalanceDelayMs: number;
+  groupMinSessionTimeoutMs: number;
+  groupMaxSessionTimeoutMs: number;
   /** Every `--config` pair as given, so DescribeConfigs on the broker can show them. */
   raw: Record<string, string>;
 }
@@ -41,6 +43,8 @@ const brokerKeys: Record<string, { default: string; kind: 'int' | 'bool' | 'stri
   'log.retention.check.interval.ms': { default: '300000', kind: 'int' },
   // 0 rather than Kafka's 3000: one embedded node has no reason to wait for more members.
   'group.initial.rebalance.delay.ms': { default: '0', kind: 'int' },
+  'group.min.session.timeout.ms': { default: '6000', kind: 'int' },
+  'group.max.session.timeout.ms': { default: '1800000', kind: 'int' },
   'log.retention.hours': { default: '168', kind: 'int' },
 };
 
@@ -74,6 +78,8 @@ export function parseBrokerSettings(pairs: string[]): BrokerSettings {
     messageMaxBytes: int('message.max.bytes'),
     retentionCheckIntervalMs: int('log.retention.check.interval.ms'),
     groupInitialRebalanceDelayMs: int('group.initial.rebalance.delay.ms'),
+    groupMinSessionTimeoutMs: int('group.min.session.timeout.ms'),
+    groupMaxSessionTimeoutMs: int('group.max.session.timeout.ms'),
     raw,
   };
 }

@@ -56,6 +56,14 @@ describe('GroupCoordinator offsets', () => {
     expect(h.coord.fetchOffsets('nobody', null).topics).toEqual([]);
   });
 
+  it('drops every group\'s offsets of a deleted topic, and an empty group left with none', async () => {
+    await h.coord.commitOffsets(commit({ offsets: { orders: [1, 2], kept: [3] } }));
+    await h.coord.commitOffsets(commit({ groupId: 'only-orders', offsets: { orders: [5] } }));
+    h.coord.forgetTopic('orders');
+    expect(h.coord.fetchOffsets(G, null).topics.map((t) => t.name)).toEqual(['kept']);
+    expect(h.coord.listGroups().map((g) => g.groupId)).toEqual([G]);
+  });
+
   it('checks member and generation on commits to an active group', async () => {
     const memberId = await stableMember();
     expect(errorsOf(await h.coord.commitOffsets(commit({ generationId: 1, memberId })))).toEqual([0, 0]);

@@ -251,6 +251,16 @@ export class GroupCoordinator {
     return result;
   }
 
+  /** A deleted topic takes every group's committed offsets for it along, as in Kafka. */
+  forgetTopic(topic: string): void {
+    for (const [groupId, group] of this.groups) {
+      const partitions = this.offsets.offsets(groupId).get(topic);
+      if (!partitions || partitions.size === 0) continue;
+      this.offsets.deleteOffsets(groupId, [...partitions.keys()].map((partition) => ({ topic, partition })));
+      this.onGroupEmpty(group);
+    }
+  }
+
   /** Stops all timers, answers held requests with COORDINATOR_NOT_AVAILABLE, closes the offsets log. */
   close(): void {
     if (this.closed) return;
