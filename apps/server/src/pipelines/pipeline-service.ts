@@ -1,0 +1,272 @@
+import type { Pipeline, ValidationIssue } from '@sluice/topology';
+import { ConflictError, InvalidRequestError, NotFoundError } from '../errors.js';
+import { messageOf, type Logger } from '../logger.js';
+import { KeyedQueue } from '../util/keyed-queue.js';
+import { checkDocument, runtimeShape, type CheckedDocument } from './pipeline-document.js';
+import { newPipelineId } from './pipeline-ids.js';
+import type { MetricsDefinition, PipelineManager, PipelineMetrics, PipelineStatus } from './runtime/index.js';
+import type { DesiredState, PipelineStore, StoredPipeline } from './store/index.js';
+
+/** One pipeline in `GET /api/pipelines`. */
+export interface PipelineSummary {
+  readonly id: string;
+  readonly name: string;
+  readonly description?: string;
+  readonly status: PipelineStatus;
+  /** Why it is failed, while it is. */
+  readonly error?: string;
+  readonly lastError?: { readonly message: string; readonly at: string };
+  readonly restarts: number;
+  readonly desiredState: DesiredState;
+  /** False for a draft with issues; such a pipeline cannot be started. */
+  readonly valid: boolean;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly deployedAt?: string;
+}
+
+/** `GET /api/pipelines/:id`: the summary with the definition and what is wrong with it. */
+export interface PipelineDetail extends PipelineSummary {
+  readonly definition: Record<string, unknown>;
+  readonly issues: readonly ValidationIssue[];
+  /** The consumer group the pipeline reads with. */
+  readonly consumerGroup?: string;
+  readonly nextRestartAt?: string;
+  /** True when the saved definition differs from the one running (saved with deploy=false). */
+  readonly pendingChanges: boolean;
+}
+
+/** Deletes a pipeline's consumer group when the pipeline goes (best effort). */
+export type GroupRemover = (groupId: string) => Promise<void>;
+
+interface Entry {
+  stored: StoredPipeline;
+  checked: CheckedDocument;
+}
+
+/**
+ * What the pipeline endpoints do: validation, unique names, storage, and telling the manager what
+ * should run. Changes to one pipeline are applied one at a time.
+ */
+export class PipelineService {
+  private readonly entries = new Map<string, Entry>();
+  private readonly queue = new KeyedQueue();
+
+  constructor(
+    private readonly store: PipelineStore,
+    private readonly manager: PipelineManager,
+    private readonly logger: Logger,
+    private readonly removeGroup?: GroupRemover,
+  ) {}
+
+  /** Loads the stored pipelines and starts those that should run. */
+  async open(): Promise<void> {
+    const { pipelines, problems } = await this.store.open();
+    for (const problem of problems) this.logger.warn(`pipeline store: ${problem}`);
+    for (const stored of pipelines) {
+      let checked: CheckedDocument;
+      try {
+        checked = checkDocument(stored.definition, { draft: true });
+      } catch (err) {
+        this.logger.warn(`pipeline ${stored.id} is not loaded: ${messageOf(err)}`);
+        continue;
+      }
+      if (this.idOfName(checked.name)) this.logger.warn(`two stored pipelines are named "${checked.name}"; rename one`);
+      this.entries.set(stored.id, { stored, checked });
+    }
+    for (const [id, { stored, checked }] of this.entries) {
+      if (stored.desiredState !== 'running') continue;
+      if (!checked.pipeline) {
+        this.logger.warn(`pipeline ${id} ("${checked.name}") should run but is not valid; fix it and start it again`);
+        continue;
+      }
+      await this.manager.start(id, checked.pipeline);
+    }
+    if (this.entries.size > 0) this.logger.info(`loaded ${this.entries.size} pipeline(s) from ${this.store.dir}`);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  list(): PipelineSummary[] {
+    return [...this.entries.keys()].map((id) => this.summary(id)).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  get(id: string): PipelineDetail {
+    this.entry(id);
+    return this.detail(id);
+  }
+
+  idOfName(name: string): string | undefined {
+    for (const [id, entry] of this.entries) if (entry.checked.name === name) return id;
+    return undefined;
+  }
+
+  /** Saves a new pipeline and, unless it is a draft, deploys it. */
+  async create(input: unknown, { deploy }: { deploy: boolean }): Promise<PipelineDetail> {
+    const checked = checkDocument(input, { draft: !deploy });
+    this.assertNameFree(checked.name);
+    const id = newPipelineId(checked.name, (candidate) => this.entries.has(candidate));
+    const now = new Date().toISOString();
+    const stored: StoredPipeline = {
+      id,
+      definition: checked.definition,
+      desiredState: deploy ? 'running' : 'stopped',
+      createdAt: now,
+      updatedAt: now,
+      ...(deploy ? { deployedAt: now } : {}),
+    };
+    // Taken before the first await, so two requests cannot both get the name.
+    this.entries.set(id, { stored, checked });
+    return this.queue.run(id, async () => {
+      try {
+        await this.store.save(stored);
+      } catch (err) {
+        this.entries.delete(id);
+        throw err;
+      }
+      if (deploy) await this.manager.start(id, checked.pipeline!);
+      this.logger.info(`pipeline ${id} ("${checked.name}") ${deploy ? 'created and deployed' : 'saved as a draft'}`);
+      return this.detail(id);
+    });
+  }
+
+  /** Saves a changed definition; redeploys it when it runs, unless `deploy` is false. */
+  async update(id: string, input: unknown, { deploy }: { deploy: boolean }): Promise<PipelineDetail> {
+    this.entry(id);
+    const checked = checkDocument(input, { draft: !deploy });
+    this.assertNameFree(checked.name, id);
+    return this.queue.run(id, async () => {
+      const entry = this.entry(id);
+      const running = entry.stored.desiredState === 'running';
+      const redeploy = deploy && running && this.changesWhatRuns(id, checked.pipeline!);
+      const now = new Date().toISOString();
+      const stored: StoredPipeline = {
+        ...entry.stored,
+        definition: checked.definition,
+        updatedAt: now,
+        ...(redeploy ? { deployedAt: now } : {}),
+      };
+      await this.store.save(stored);
+      this.entries.set(id, { stored, checked });
+      if (redeploy) await this.manager.start(id, checked.pipeline!);
+      this.logger.info(`pipeline ${id} ("${checked.name}") saved${redeploy ? ' and redeployed' : ''}`);
+      return this.detail(id);
+    });
+  }
+
+  async start(id: string): Promise<PipelineDetail> {
+    this.entry(id);
+    return this.queue.run(id, async () => {
+      const entry = this.entry(id);
+      const pipeline = entry.checked.pipeline;
+      if (!pipeline) {
+        throw new InvalidRequestError(`pipeline "${entry.checked.name}" has issues to fix before it can start`, entry.checked.issues);
+      }
+      const { status } = this.manager.state(id);
+      const alreadyRunning = entry.stored.desiredState === 'running' && status !== 'stopped' && !this.changesWhatRuns(id, pipeline);
+      if (!alreadyRunning) {
+        const now = new Date().toISOString();
+        const stored: StoredPipeline = { ...entry.stored, desiredState: 'running', updatedAt: now, deployedAt: now };
+        await this.store.save(stored);
+        entry.stored = stored;
+        await this.manager.start(id, pipeline);
+      }
+      return this.detail(id);
+    });
+  }
+
+  async stop(id: string): Promise<PipelineDetail> {
+    this.entry(id);
+    return this.queue.run(id, async () => {
+      const entry = this.entry(id);
+      if (entry.stored.desiredState !== 'stopped') {
+        const stored: StoredPipeline = { ...entry.stored, desiredState: 'stopped', updatedAt: new Date().toISOString() };
+        await this.store.save(stored);
+        entry.stored = stored;
+      }
+      await this.manager.stop(id);
+      return this.detail(id);
+    });
+  }
+
+  async delete(id: string): Promise<void> {
+    this.entry(id);
+    await this.queue.run(id, async () => {
+      const entry = this.entry(id);
+      await this.manager.remove(id);
+      await this.store.remove(id);
+      this.entries.delete(id);
+      this.logger.info(`pipeline ${id} ("${entry.checked.name}") deleted`);
+      // A group set in the pipeline's settings may be shared with `sluice run` processes: keep it.
+      const settings = entry.checked.pipeline?.settings;
+      if (this.removeGroup && !settings?.consumerGroup) {
+        await this.removeGroup(`sluice-${id}`).catch((err: unknown) =>
+          this.logger.warn(`pipeline ${id}: its consumer group sluice-${id} was not deleted: ${messageOf(err)}`),
+        );
+      }
+    });
+  }
+
+  /** Live numbers of the definition that runs, else zeros (and earlier totals) for the saved one. */
+  async metrics(id: string): Promise<PipelineMetrics> {
+    const entry = this.entry(id);
+    const shown: MetricsDefinition = this.manager.deployedDefinition(id) ??
+      entry.checked.pipeline ?? { name: entry.checked.name, nodes: [], edges: [] };
+    return this.manager.metrics(id, shown);
+  }
+
+  private changesWhatRuns(id: string, pipeline: Pipeline): boolean {
+    const deployed = this.manager.deployedDefinition(id);
+    return deployed === undefined || runtimeShape(deployed) !== runtimeShape(pipeline);
+  }
+
+  private entry(id: string): Entry {
+    const entry = this.entries.get(id);
+    if (!entry) throw new NotFoundError(`no pipeline with id "${id}"; GET /api/pipelines lists them`);
+    return entry;
+  }
+
+  private assertNameFree(name: string, exceptId?: string): void {
+    const holder = this.idOfName(name);
+    if (holder !== undefined && holder !== exceptId) {
+      throw new ConflictError(`a pipeline named "${name}" already exists (id ${holder}); choose another name or update it with PUT /api/pipelines/${holder}`);
+    }
+  }
+
+  private summary(id: string): PipelineSummary {
+    const { stored, checked } = this.entry(id);
+    const state = this.manager.state(id);
+    const description = checked.pipeline?.description ?? (typeof checked.definition.description === 'string' ? checked.definition.description : undefined);
+    return {
+      id,
+      name: checked.name,
+      ...(description !== undefined ? { description } : {}),
+      status: state.status,
+      ...(state.error ? { error: state.error } : {}),
+      ...(state.lastError ? { lastError: state.lastError } : {}),
+      restarts: state.restarts,
+      desiredState: stored.desiredState,
+      valid: checked.pipeline !== undefined,
+      createdAt: stored.createdAt,
+      updatedAt: stored.updatedAt,
+      ...(stored.deployedAt ? { deployedAt: stored.deployedAt } : {}),
+    };
+  }
+
+  private detail(id: string): PipelineDetail {
+    const { checked } = this.entry(id);
+    const state = this.manager.state(id);
+    const running = state.status !== 'stopped';
+    const consumerGroup = checked.pipeline ? (checked.pipeline.settings?.consumerGroup ?? `sluice-${id}`) : undefined;
+    return {
+      ...this.summary(id),
+      definition: checked.definition,
+      issues: checked.issues,
+      ...(consumerGroup ? { consumerGroup } : {}),
+      ...(state.nextRestartAt ? { nextRestartAt: state.nextRestartAt } : {}),
+      pendingChanges: running && (checked.pipeline === undefined || this.changesWhatRuns(id, checked.pipeline)),
+    };
+  }
+}

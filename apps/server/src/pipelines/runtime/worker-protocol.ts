@@ -1,0 +1,31 @@
+import type { RunnerMetrics } from '@sluice/streams';
+import type { Pipeline } from '@sluice/topology';
+
+/** Client settings of a pipeline's runner that the server tunes (tests shorten them). */
+export interface RunnerTuning {
+  /** How long the group waits for a member that stopped heartbeating; default 10 s. */
+  readonly sessionTimeoutMs?: number;
+  readonly heartbeatIntervalMs?: number;
+}
+
+/** What a pipeline worker thread is started with (its workerData). */
+export interface WorkerSettings {
+  readonly pipelineId: string;
+  readonly pipeline: Pipeline;
+  readonly brokers: readonly string[];
+  readonly tuning: RunnerTuning;
+  readonly metricsEveryMs: number;
+}
+
+export type ToWorker =
+  /** Finish the batch in hand, commit it, leave the group, then exit. */
+  | { readonly type: 'stop' }
+  /** Post a metrics snapshot now. */
+  | { readonly type: 'metrics' };
+
+export type FromWorker =
+  | { readonly type: 'running' }
+  | { readonly type: 'metrics'; readonly metrics: RunnerMetrics }
+  /** `retriable` is false when restarting would fail the same way (a node with onError "stop"). */
+  | { readonly type: 'failed'; readonly error: string; readonly retriable: boolean }
+  | { readonly type: 'stopped' };
