@@ -1,0 +1,141 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Kafka, logLevel, type Admin, type KafkaMessage, type Message } from 'kafkajs';
+import { createServer, silentLogger, type ServerOptions, type SluiceServer } from '../src/index.js';
+
+/** A kafkajs client for tests: quiet, quick retries. */
+export function testKafka(bootstrap: string): Kafka {
+  return new Kafka({ clientId: 'server-it', brokers: [bootstrap], logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 100 } });
+}
+
+export function tempDir(prefix: string): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** A server on a free loopback port, quiet, with a short group session so crash recovery is quick. */
+export function startServer(bootstrap: string, dataDir: string, options: Partial<ServerOptions> = {}): Promise<SluiceServer> {
+  return createServer({
+    port: 0,
+    bootstrapServers: bootstrap,
+    dataDir,
+    logger: silentLogger,
+    runner: { sessionTimeoutMs: 6_000, heartbeatIntervalMs: 500 },
+    ...options,
+  });
+}
+
+export interface ApiResponse<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** One JSON call to a server; the body is parsed when there is one. */
+export async function api<T = any>(
+  server: { url: string },
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<ApiResponse<T>> {
+  const res = await fetch(server.url + path, {
+    method,
+    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  if (text !== '' && (res.headers.get('content-type') ?? '').includes('json')) parsed = JSON.parse(text);
+  return { status: res.status, body: parsed as T, headers: res.headers };
+}
+
+/** Polls until `check` returns a value; the test's timeout bounds the wait. */
+export async function until<T>(check: () => Promise<T | undefined | false> | T | undefined | false, what: string, limitMs = 60_000): Promise<T> {
+  const deadline = Date.now() + limitMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Waits until the pipeline reports `status` (and returns its detail). */
+export function untilStatus(server: { url: string }, id: string, status: string, extra: (p: any) => boolean = () => true): Promise<any> {
+  return until(async () => {
+    const { body } = await api(server, 'GET', `/api/pipelines/${id}`);
+    return body.status === status && extra(body) ? body : undefined;
+  }, `pipeline ${id} to be ${status}`);
+}
+
+export async function produce(kafka: Kafka, topic: string, messages: Message[]): Promise<void> {
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  try {
+    for (let i = 0; i < messages.length; i += 500) await producer.send({ topic, acks: -1, messages: messages.slice(i, i + 500) });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+export interface ReadRecord {
+  partition: number;
+  offset: number;
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+}
+
+export async function endOffsetTotal(admin: Admin, topic: string): Promise<number> {
+  const offsets = await admin.fetchTopicOffsets(topic);
+  return offsets.reduce((sum, p) => sum + Number(p.high), 0);
+}
+
+/** Everything in `topic` up to its current end, read by a throwaway group. */
+export async function readTopic(kafka: Kafka, admin: Admin, topic: string): Promise<ReadRecord[]> {
+  const total = await endOffsetTotal(admin, topic);
+  if (total === 0) return [];
+  const consumer = kafka.consumer({ groupId: `reader-${topic}-${process.hrtime.bigint()}`, allowAutoTopicCreation: false, maxWaitTimeInMs: 200 });
+  const out: ReadRecord[] = [];
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics: [topic], fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      consumer
+        .run({
+          eachMessage: async ({ partition, message }) => {
+            out.push(toReadRecord(partition, message));
+            if (out.length >= total) resolve();
+          },
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect();
+  }
+  return out.sort((a, b) => a.partition - b.partition || a.offset - b.offset);
+}
+
+function toReadRecord(partition: number, message: KafkaMessage): ReadRecord {
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(Array.isArray(v) ? v[0] : v);
+  return {
+    partition,
+    offset: Number(message.offset),
+    key: message.key ? message.key.toString() : null,
+    value: message.value ? message.value.toString() : null,
+    headers,
+  };
+}
+
+/** A loopback port nothing listens on. */
+export async function closedPort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
