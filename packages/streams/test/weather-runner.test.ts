@@ -123,10 +123,14 @@ describe('PipelineRunner on the embedded broker: the weather pipeline', () => {
   }, 120_000);
 
   it('resumes from the committed offsets after a restart, without reprocessing', async () => {
+    const runner = PipelineRunner.fromPipeline(pipeline, { pipelineId: 'weather-it', brokers: [broker.bootstrap] });
+    // One instance can be stopped and started again.
+    await runner.start();
+    await runner.stop();
     const more = readings(600, 120);
     await produce(kafka, WEATHER_TOPICS.raw, more.map(toMessage));
-    const runner = PipelineRunner.fromPipeline(pipeline, { pipelineId: 'weather-it', brokers: [broker.bootstrap] });
     await runner.start();
+    expect(runner.state).toBe('running');
     const expected = more.filter(isExtreme);
     await until(async () => {
       const ends = await endOffsets(admin, WEATHER_TOPICS.raw);
