@@ -36,7 +36,7 @@ function pipeline(name: string, from = 'rest-in', to = 'rest-out') {
   };
 }
 
-describe('pipelines API', () => {
+describe('pipelines API', { timeout: 30_000 }, () => {
   it('saves a valid pipeline as a draft, lists it, shows it and deletes it', async () => {
     const created = await api(server, 'POST', '/api/pipelines?deploy=false', pipeline('draft-one'));
     expect(created.status).toBe(201);
@@ -166,7 +166,7 @@ describe('pipelines API', () => {
   });
 });
 
-describe('topics API', () => {
+describe('topics API', { timeout: 30_000 }, () => {
   it('creates, lists, describes and deletes topics', async () => {
     const created = await api(server, 'POST', '/api/topics', { name: 'orders', partitions: 3, config: { 'retention.ms': 3600000 } });
     expect(created.status).toBe(201);
@@ -256,7 +256,7 @@ describe('topics API', () => {
   });
 });
 
-describe('API token', () => {
+describe('API token', { timeout: 30_000 }, () => {
   it('refuses to expose the server beyond loopback without a token', async () => {
     await expect(
       createServer({ port: 0, host: '0.0.0.0', bootstrapServers: broker.bootstrap, dataDir: data.path, logger: silentLogger }),
@@ -288,7 +288,7 @@ describe('API token', () => {
   });
 });
 
-describe('an unreachable broker', () => {
+describe('an unreachable broker', { timeout: 30_000 }, () => {
   it('answers 503 for calls that need the cluster, and health says why', async () => {
     const dir = tempDir('sluice-down-');
     const port = await closedPort();
