@@ -129,6 +129,8 @@ async function consume(kafka: Kafka, plan: ConsumerPlan, format: FormatterOption
   const onSignal = () => session.stop();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  // Stop when whoever reads our output is gone (EPIPE), as Kafka's consumer stops on a failed write.
+  io.stdout.once('error', onSignal);
   consumer.on(consumer.events.CRASH, (event) => session.fail(event.payload.error));
   try {
     if (!session.finished) await start(consumer, plan, format, session, io);
@@ -144,6 +146,7 @@ async function consume(kafka: Kafka, plan: ConsumerPlan, format: FormatterOption
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    io.stdout.off('error', onSignal);
     await consumer.disconnect().catch(() => undefined);
   }
 }
