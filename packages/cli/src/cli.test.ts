@@ -69,7 +69,7 @@ describe('runCli', () => {
 
   it("names commands of the product that this build doesn't have yet", async () => {
     const t = io();
-    expect(await runCli(['server'], t.commandIO)).toBe(1);
-    expect(t.err()).toMatch(/^Error: 'sluice server' is not part of this build yet\./);
+    expect(await runCli(['run'], t.commandIO)).toBe(1);
+    expect(t.err()).toMatch(/^Error: 'sluice run' is not part of this build yet\./);
   });
 });

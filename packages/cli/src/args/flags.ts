@@ -23,6 +23,8 @@ export interface CommandSpec<F extends FlagSpecs = FlagSpecs> {
   /** A paragraph under the synopsis. */
   description?: string;
   flags: F;
+  /** Arguments that are not flags, in order (`sluice run FILE`); none unless declared. */
+  positionals?: { name: string; help: string }[];
 }
 
 type FlagValue<S extends FlagSpec> = S['type'] extends 'boolean'
@@ -34,7 +36,9 @@ type FlagValue<S extends FlagSpec> = S['type'] extends 'boolean'
 /** Parsed flags: booleans are false when absent, repeatable flags [] and single values undefined. */
 export type ParsedFlags<F extends FlagSpecs> = { -readonly [K in keyof F]: FlagValue<F[K]> };
 
-export type ParseResult<F extends FlagSpecs> = { help: true } | { help: false; flags: ParsedFlags<F> };
+export type ParseResult<F extends FlagSpecs> =
+  | { help: true }
+  | { help: false; flags: ParsedFlags<F>; positionals: string[] };
 
 const NEGATIVE_NUMBER = /^-\d+$/;
 
@@ -49,11 +53,18 @@ export function parseFlags<F extends FlagSpecs>(spec: CommandSpec<F>, argv: read
   for (const [name, f] of Object.entries(spec.flags)) {
     options[name] = { type: f.type, multiple: f.multiple ?? false };
   }
+  const allowed = spec.positionals ?? [];
   let values: Record<string, unknown>;
+  let positionals: string[];
   try {
-    values = parseArgs({ args, options, strict: true, allowPositionals: false }).values as Record<string, unknown>;
+    const parsed = parseArgs({ args, options, strict: true, allowPositionals: allowed.length > 0 });
+    values = parsed.values as Record<string, unknown>;
+    positionals = parsed.positionals;
   } catch (err) {
     throw toUsageError(spec.name, err);
+  }
+  if (positionals.length > allowed.length) {
+    throw new UsageError(`unexpected argument '${positionals[allowed.length]}'`, spec.name);
   }
   const flags: Record<string, unknown> = {};
   for (const [name, f] of Object.entries(spec.flags)) {
@@ -62,7 +73,7 @@ export function parseFlags<F extends FlagSpecs>(spec: CommandSpec<F>, argv: read
     else if (f.multiple) flags[name] = (v as string[] | undefined) ?? [];
     else flags[name] = v as string | undefined;
   }
-  return { help: false, flags: flags as ParsedFlags<F> };
+  return { help: false, flags: flags as ParsedFlags<F>, positionals };
 }
 
 function glueNegativeValues(flags: FlagSpecs, argv: readonly string[]): string[] {

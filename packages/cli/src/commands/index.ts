@@ -3,18 +3,24 @@ import { brokerCommand } from './broker.js';
 import { consoleConsumerCommand } from './console-consumer.js';
 import { consoleProducerCommand } from './console-producer.js';
 import { consumerGroupsCommand } from './consumer-groups.js';
+import { deployCommand } from './deploy.js';
+import { pipelinesCommand } from './pipelines.js';
+import { serverCommand } from './server.js';
 import { startCommand } from './start.js';
 import { topicsCommand } from './topics.js';
 
 /** Every `sluice` subcommand, in the order `sluice --help` lists them. */
 export const commands: readonly Command[] = [
   startCommand,
+  serverCommand,
   brokerCommand,
   topicsCommand,
   consoleProducerCommand,
   consoleConsumerCommand,
   consumerGroupsCommand,
+  deployCommand,
+  pipelinesCommand,
 ];
 
 /** Commands of the product contract that later builds add. */
-export const plannedCommands: readonly string[] = ['server', 'deploy', 'pipelines', 'run'];
+export const plannedCommands: readonly string[] = ['run'];

@@ -1,15 +1,17 @@
 import { resolve } from 'node:path';
-import { CommandError, parseFlags, parseInteger, renderUsage, type CommandSpec } from '../args/index.js';
+import { CommandError, parseFlags, parseInteger, renderUsage, resolveBootstrap, type CommandSpec } from '../args/index.js';
 import { loadBroker } from '../embedded-broker.js';
 import type { Command, CommandIO } from '../command.js';
+import { loadServer, startServer, untilSignal, type RunningServer } from './server.js';
 
 const spec = {
   name: 'start',
-  summary: 'Start Sluice: the embedded broker (the server and web UI join it in a later build).',
+  summary: 'Start Sluice: the embedded broker, the server and web UI, and the weather demo.',
   usage: ['sluice start [--port 3000] [--broker-port 9092] [--data-dir DIR] [--bootstrap-server H:P] [--no-demo]'],
   description:
-    'Starts the embedded broker on 127.0.0.1:<broker-port>, keeping its data in --data-dir (default ./.sluice-data), ' +
-    'and runs until Ctrl-C or SIGTERM.',
+    'Starts the embedded broker on 127.0.0.1:<broker-port> (or uses the cluster named by --bootstrap-server), the ' +
+    'server and web UI on http://127.0.0.1:<port>, and, on a first start, the weather demo; data is kept in ' +
+    '--data-dir (default ./.sluice-data). Runs until Ctrl-C or SIGTERM, then stops everything cleanly.',
   flags: {
     port: { type: 'string', value: 'PORT', help: 'Port of the web UI and REST API. Default: 3000.' },
     'broker-port': { type: 'string', value: 'PORT', help: 'Port of the embedded broker. Default: 9092.' },
@@ -30,40 +32,44 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     return 0;
   }
   const f = parsed.flags;
-  const uiPort = parseInteger(spec.name, '--port', f.port ?? '3000', 1);
+  const uiPort = parseInteger(spec.name, '--port', f.port ?? '3000', 0);
   const brokerPort = parseInteger(spec.name, '--broker-port', f['broker-port'] ?? '9092', 0);
   if (uiPort > 65535 || brokerPort > 65535) throw new CommandError('ports must be at most 65535');
-  if (f['bootstrap-server'] !== undefined) {
-    throw new CommandError(
-      `the server and web UI are not part of this build yet, so there is nothing to start against ${f['bootstrap-server']}; ` +
-        `use 'sluice topics', 'sluice console-producer' and 'sluice console-consumer' with --bootstrap-server ${f['bootstrap-server']}`,
-    );
-  }
   const dataDir = resolve(io.cwd, f['data-dir'] ?? '.sluice-data');
-  const { startBroker } = await loadBroker();
-  let broker;
-  try {
-    broker = await startBroker({ host: '127.0.0.1', port: brokerPort, dataDir: resolve(dataDir, 'broker') });
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'EADDRINUSE') {
-      throw new CommandError(`port ${brokerPort} is already in use: stop the other broker or pass --broker-port with another port`);
+  const external = f['bootstrap-server'] !== undefined ? resolveBootstrap(spec.name, f['bootstrap-server'], io.env) : undefined;
+  let broker: { host: string; port: number; close(): Promise<void> } | undefined;
+  if (!external) {
+    const { startBroker } = await loadBroker();
+    try {
+      broker = await startBroker({ host: '127.0.0.1', port: brokerPort, dataDir: resolve(dataDir, 'broker') });
+    } catch (err) {
+      const e = err as NodeJS.ErrnoException;
+      if (e.code === 'EADDRINUSE') {
+        throw new CommandError(`port ${brokerPort} is already in use: stop the other broker or pass --broker-port with another port`);
+      }
+      throw err;
     }
+    io.stdout.write(`sluice broker listening on ${broker.host}:${broker.port} (data dir ${dataDir})\n`);
+  }
+  const brokers = external ?? [`${broker!.host}:${broker!.port}`];
+  let server: RunningServer;
+  try {
+    const { consoleLogger } = await loadServer();
+    server = await startServer({ port: uiPort, bootstrapServers: brokers, dataDir, demo: !f['no-demo'], logger: consoleLogger('server') });
+  } catch (err) {
+    await broker?.close();
     throw err;
   }
-  const address = `${broker.host}:${broker.port}`;
-  io.stdout.write(`sluice broker listening on ${address} (data dir ${dataDir})\n`);
   io.stdout.write(
-    `The server and web UI (port ${uiPort}) are not part of this build yet. Meanwhile, try:\n` +
-      `  pnpm sluice topics --bootstrap-server ${address} --list\n` +
+    `Sluice is running at ${server.url} (Kafka at ${brokers.join(',')})\n` +
+      `  pnpm sluice pipelines list --server ${server.url}\n` +
+      `  pnpm sluice topics --bootstrap-server ${brokers.join(',')} --list\n` +
       `Press Ctrl-C to stop.\n`,
   );
-  await new Promise<void>((done) => {
-    process.once('SIGINT', done);
-    process.once('SIGTERM', done);
-  });
-  await broker.close();
-  io.stderr.write('sluice: broker stopped cleanly\n');
+  await untilSignal();
+  await server.close();
+  await broker?.close();
+  io.stderr.write(`sluice: ${broker ? 'server and broker' : 'server'} stopped cleanly\n`);
   return 0;
 }
 

@@ -38,7 +38,9 @@ export interface PipelineRunnerOptions {
   readonly maxRecordsPerFlush?: number;
   /** Create missing sink and dead-letter topics at start; default true. */
   readonly createTopics?: boolean;
+  /** Default 10 s. */
   readonly sessionTimeout?: number;
+  /** Default 1 s. */
   readonly heartbeatInterval?: number;
   /**
    * Longest a fetch waits for new records; default 1000 ms. kafkajs heartbeats and stops between
@@ -178,8 +180,10 @@ export class PipelineRunner {
       groupId: this.consumerGroup,
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: o.maxWaitTimeInMs ?? 1000,
-      ...(o.sessionTimeout ? { sessionTimeout: o.sessionTimeout } : {}),
-      ...(o.heartbeatInterval ? { heartbeatInterval: o.heartbeatInterval } : {}),
+      // Shorter than kafkajs's 30 s / 3 s: a dead instance's partitions move within 10 s, and the
+      // others hear of a rebalance within a second of a clean leave.
+      sessionTimeout: o.sessionTimeout ?? 10_000,
+      heartbeatInterval: o.heartbeatInterval ?? 1_000,
     });
     const consumer = this.consumer;
     consumer.on(consumer.events.GROUP_JOIN, (event) => this.assigned(event.payload.memberAssignment));

@@ -1,0 +1,75 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { PipelineDetail, PipelineSummary } from '@sluice/server';
+import { CommandError, parseFlags, renderUsage, UsageError, type CommandSpec } from '../args/index.js';
+import type { Command, CommandIO } from '../command.js';
+import { splitPositionals } from './positional-args.js';
+import { formatIssues, ServerApi, serverFlag, ServerApiError } from './server-api.js';
+
+const spec = {
+  name: 'deploy',
+  summary: 'Deploy a pipeline JSON file to a Sluice server (or redeploy the pipeline of that name).',
+  usage: ['sluice deploy FILE [--server URL]'],
+  description:
+    'Reads the pipeline document in FILE and deploys it: a new pipeline is created and started; when the server ' +
+    'already has a pipeline with the same name, its definition is replaced and, if it runs, redeployed. ' +
+    'Validation problems are printed one per line as path: message.',
+  flags: { server: serverFlag },
+} as const satisfies CommandSpec;
+
+async function run(argv: string[], io: CommandIO): Promise<number> {
+  const { positionals, flagArgs } = splitPositionals(spec.flags, argv);
+  const parsed = parseFlags(spec, flagArgs);
+  if (parsed.help) {
+    io.stdout.write(renderUsage(spec));
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('give exactly one pipeline file: sluice deploy FILE', spec.name);
+  const file = resolve(io.cwd, positionals[0]!);
+  const document = await readDocument(file);
+  const name = typeof document.name === 'string' ? document.name : undefined;
+  if (!name) throw new CommandError(`${positionals[0]} has no "name"; a pipeline is deployed under its name`);
+
+  const api = new ServerApi(parsed.flags.server, io.env);
+  const { pipelines } = await api.call<{ pipelines: PipelineSummary[] }>('GET', '/api/pipelines');
+  const existing = pipelines.find((p) => p.name === name);
+  try {
+    if (existing) {
+      const updated = await api.call<PipelineDetail>('PUT', `/api/pipelines/${encodeURIComponent(existing.id)}`, document);
+      const how = updated.desiredState === 'running' ? `redeployed, ${updated.status}` : 'saved; it is stopped (sluice pipelines start to run it)';
+      io.stdout.write(`updated "${name}" (${updated.id}): ${how}\n`);
+    } else {
+      const created = await api.call<PipelineDetail>('POST', '/api/pipelines', document);
+      io.stdout.write(`deployed "${name}" as ${created.id} (${created.status})\n`);
+    }
+  } catch (err) {
+    if (err instanceof ServerApiError && err.status === 400 && err.issues.length > 0) {
+      io.stderr.write(`Error: pipeline "${name}" in ${positionals[0]} is not valid:\n${formatIssues(err.issues)}`);
+      return 1;
+    }
+    throw err;
+  }
+  return 0;
+}
+
+async function readDocument(file: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new CommandError(code === 'ENOENT' ? `${file} does not exist` : `cannot read ${file}: ${(err as Error).message}`);
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (err) {
+    throw new CommandError(`${file} is not valid JSON: ${(err as Error).message}`);
+  }
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+    throw new CommandError(`${file} must hold a pipeline document (a JSON object with schemaVersion, name, nodes and edges)`);
+  }
+  return document as Record<string, unknown>;
+}
+
+export const deployCommand: Command = { spec, run };

@@ -1,0 +1,80 @@
+import type { PipelineDetail, PipelineSummary } from '@sluice/server';
+import { CommandError, parseFlags, renderUsage, UsageError, type CommandSpec } from '../args/index.js';
+import type { Command, CommandIO } from '../command.js';
+import { splitPositionals } from './positional-args.js';
+import { formatIssues, ServerApi, serverFlag, ServerApiError } from './server-api.js';
+
+const spec = {
+  name: 'pipelines',
+  summary: 'List, show, stop, start and delete the pipelines of a Sluice server.',
+  usage: [
+    'sluice pipelines list [--server URL]',
+    'sluice pipelines get ID [--server URL]',
+    'sluice pipelines stop|start|delete ID [--server URL]',
+  ],
+  description: 'ID is a pipeline id as listed, or its name. `get` prints the pipeline with its definition as JSON.',
+  flags: { server: serverFlag },
+} as const satisfies CommandSpec;
+
+const ACTIONS = ['list', 'get', 'stop', 'start', 'delete'] as const;
+type Action = (typeof ACTIONS)[number];
+
+async function run(argv: string[], io: CommandIO): Promise<number> {
+  const { positionals, flagArgs } = splitPositionals(spec.flags, argv);
+  const parsed = parseFlags(spec, flagArgs);
+  if (parsed.help) {
+    io.stdout.write(renderUsage(spec));
+    return 0;
+  }
+  const [action, ref, ...extra] = positionals;
+  if (!ACTIONS.includes(action as Action)) {
+    throw new UsageError(action ? `unknown action '${action}'; use one of ${ACTIONS.join(', ')}` : `say what to do: ${ACTIONS.join(', ')}`, spec.name);
+  }
+  if (action === 'list' ? ref !== undefined : ref === undefined || extra.length > 0) {
+    throw new UsageError(action === 'list' ? "'list' takes no ID" : `'${action}' takes one pipeline ID (or name)`, spec.name);
+  }
+  const api = new ServerApi(parsed.flags.server, io.env);
+  const { pipelines } = await api.call<{ pipelines: PipelineSummary[] }>('GET', '/api/pipelines');
+  if (action === 'list') {
+    io.stdout.write(pipelines.length === 0 ? "No pipelines. Deploy one with 'sluice deploy FILE'.\n" : table(pipelines));
+    return 0;
+  }
+  const found = pipelines.find((p) => p.id === ref) ?? pipelines.find((p) => p.name === ref);
+  if (!found) throw new CommandError(`no pipeline with id or name "${ref}"; 'sluice pipelines list' shows them`);
+  const path = `/api/pipelines/${encodeURIComponent(found.id)}`;
+  try {
+    switch (action as Exclude<Action, 'list'>) {
+      case 'get':
+        io.stdout.write(JSON.stringify(await api.call<PipelineDetail>('GET', path), null, 2) + '\n');
+        break;
+      case 'stop':
+      case 'start': {
+        const after = await api.call<PipelineDetail>('POST', `${path}/${action}`);
+        io.stdout.write(`pipeline ${after.id} ("${after.name}") is ${after.status}\n`);
+        break;
+      }
+      case 'delete':
+        await api.call('DELETE', path);
+        io.stdout.write(`pipeline ${found.id} ("${found.name}") deleted\n`);
+        break;
+    }
+  } catch (err) {
+    if (err instanceof ServerApiError && err.issues.length > 0) {
+      io.stderr.write(`Error: ${err.message}:\n${formatIssues(err.issues)}`);
+      return 1;
+    }
+    throw err;
+  }
+  return 0;
+}
+
+function table(pipelines: readonly PipelineSummary[]): string {
+  const rows = [
+    ['ID', 'NAME', 'STATUS', 'ERROR'],
+    ...pipelines.map((p) => [p.id, p.name, p.valid ? p.status : `${p.status} (draft with issues)`, p.error ?? '']),
+  ];
+  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]!) : cell)).join('  ').trimEnd()).join('\n') + '\n';
+}
+
+export const pipelinesCommand: Command = { spec, run };
