@@ -6,6 +6,7 @@ import { consumerGroupsCommand } from './consumer-groups.js';
 import { deployCommand } from './deploy.js';
 import { pipelinesCommand } from './pipelines.js';
 import { serverCommand } from './server.js';
+import { runCommand } from './run.js';
 import { startCommand } from './start.js';
 import { topicsCommand } from './topics.js';
 
@@ -20,7 +21,8 @@ export const commands: readonly Command[] = [
   consumerGroupsCommand,
   deployCommand,
   pipelinesCommand,
+  runCommand,
 ];
 
 /** Commands of the product contract that later builds add. */
-export const plannedCommands: readonly string[] = ['run'];
+export const plannedCommands: readonly string[] = [];
