@@ -131,11 +131,11 @@ describe('sluice server and sluice start', { timeout: 90_000 }, () => {
     const p = spawnSluice(['start', '--port', '0', '--broker-port', '0', '--data-dir', join(dir, 'start')]);
     await p.waitForStdout(/Sluice is running at (http:\S+)/);
     const url = /Sluice is running at (http:\S+)/.exec(p.stdout())![1]!;
-    const pipelines = await (await fetch(`${url}/api/pipelines`)).json();
-    expect(pipelines.pipelines.map((x: { name: string }) => x.name)).toEqual(['extreme-weather']);
-    const topics = await (await fetch(`${url}/api/topics`)).json();
-    const raw = topics.topics.find((t: { name: string }) => t.name === 'raw_weather_topic');
-    expect(raw.partitions).toHaveLength(3);
+    const pipelines = (await (await fetch(`${url}/api/pipelines`)).json()) as { pipelines: { name: string }[] };
+    expect(pipelines.pipelines.map((x) => x.name)).toEqual(['extreme-weather']);
+    const topics = (await (await fetch(`${url}/api/topics`)).json()) as { topics: { name: string; partitions: unknown[] }[] };
+    const raw = topics.topics.find((t) => t.name === 'raw_weather_topic');
+    expect(raw?.partitions).toHaveLength(3);
     const ended = await p.stop('SIGINT');
     expect(ended.code).toBe(0);
     expect(ended.stderr).toContain('sluice: server and broker stopped cleanly');
