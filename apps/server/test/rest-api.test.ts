@@ -1,4 +1,6 @@
 import { startBrokerProcess, type BrokerProcess } from '@sluice/broker/testing';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, silentLogger, type SluiceServer } from '../src/index.js';
 import { api, closedPort, startServer, tempDir } from './helpers.js';
@@ -157,6 +159,30 @@ describe('pipelines API', { timeout: 30_000 }, () => {
     const html = await res.text();
     expect(html).toContain('web UI is not built');
     expect(html).toContain('href="/api/pipelines"');
+  });
+
+  it('serves a built web app, with index.html for client-side routes but not for /api', async () => {
+    const web = tempDir('sluice-web-');
+    mkdirSync(join(web.path, 'assets'));
+    writeFileSync(join(web.path, 'index.html'), '<!doctype html><title>Sluice designer</title>');
+    writeFileSync(join(web.path, 'assets', 'app.js'), 'console.log("app")');
+    const withWeb = await startServer(broker.bootstrap, join(web.path, 'data'), { webDir: web.path });
+    try {
+      for (const path of ['/', '/pipelines/abc-123456/edit']) {
+        const res = await fetch(withWeb.url + path);
+        expect(res.status, path).toBe(200);
+        expect(await res.text()).toContain('Sluice designer');
+      }
+      const asset = await fetch(`${withWeb.url}/assets/app.js`);
+      expect(await asset.text()).toBe('console.log("app")');
+      const api404 = await api(withWeb, 'GET', '/api/nothing-here');
+      expect(api404.status).toBe(404);
+      expect(api404.body.error).toMatch(/no API route/);
+      expect(await (await fetch(`${withWeb.url}/metrics`)).text()).toContain('# TYPE sluice_broker_up gauge');
+    } finally {
+      await withWeb.close();
+      web.remove();
+    }
   });
 
   it('reports liveness and the broker connection', async () => {
