@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, silentLogger, type SluiceServer } from '../src/index.js';
-import { api, closedPort, startServer, tempDir } from './helpers.js';
+import { api, closedPort, startServer, tempDir, untilStatus } from './helpers.js';
 
 let broker: BrokerProcess;
 let server: SluiceServer;
@@ -11,7 +11,8 @@ const data = tempDir('sluice-rest-');
 
 beforeAll(async () => {
   broker = await startBrokerProcess();
-  server = await startServer(broker.bootstrap, data.path);
+  // No web app here (whether or not apps/web is built), so the placeholder page is what / serves.
+  server = await startServer(broker.bootstrap, data.path, { webDir: join(data.path, 'no-web-app') });
 }, 60_000);
 
 afterAll(async () => {
@@ -111,6 +112,24 @@ describe('pipelines API', { timeout: 30_000 }, () => {
     expect(keep.body.description).toBe('same name, same pipeline');
     await api(server, 'DELETE', `/api/pipelines/${a.body.id}`);
     await api(server, 'DELETE', `/api/pipelines/${b.body.id}`);
+  });
+
+  it('shows a failing pipeline as failed with its error, and starts it afresh on request', async () => {
+    const created = await api(server, 'POST', '/api/pipelines', pipeline('too-early', 'late-topic', 'late-out'));
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const failed = await untilStatus(server, id, 'failed');
+    expect(failed.error).toMatch(/source topic "late-topic" does not exist/);
+    expect(failed.lastError.message).toBe(failed.error);
+    expect(Date.parse(failed.nextRestartAt)).not.toBeNaN();
+
+    expect((await api(server, 'POST', '/api/topics', { name: 'late-topic' })).status).toBe(201);
+    const restarted = await api(server, 'POST', `/api/pipelines/${id}/start`);
+    expect(restarted.body.status).toMatch(/deploying|running/);
+    const running = await untilStatus(server, id, 'running');
+    expect(running.error).toBeUndefined();
+    expect(running.lastError.message).toMatch(/late-topic/); // kept after the recovery
+    expect((await api(server, 'DELETE', `/api/pipelines/${id}`)).status).toBe(204);
   });
 
   it('answers 404 for unknown pipeline ids on every route', async () => {

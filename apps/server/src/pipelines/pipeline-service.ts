@@ -139,6 +139,7 @@ export class PipelineService {
     this.assertNameFree(checked.name, id);
     return this.queue.run(id, async () => {
       const entry = this.entry(id);
+      this.assertNameFree(checked.name, id); // again: another rename may have taken it meanwhile
       const running = entry.stored.desiredState === 'running';
       const redeploy = deploy && running && this.changesWhatRuns(id, checked.pipeline!);
       const now = new Date().toISOString();
@@ -148,8 +149,14 @@ export class PipelineService {
         updatedAt: now,
         ...(redeploy ? { deployedAt: now } : {}),
       };
-      await this.store.save(stored);
+      // Shown (and the name held) before the write, put back if the write fails.
       this.entries.set(id, { stored, checked });
+      try {
+        await this.store.save(stored);
+      } catch (err) {
+        this.entries.set(id, entry);
+        throw err;
+      }
       if (redeploy) await this.manager.start(id, checked.pipeline!);
       this.logger.info(`pipeline ${id} ("${checked.name}") saved${redeploy ? ' and redeployed' : ''}`);
       return this.detail(id);
@@ -164,8 +171,10 @@ export class PipelineService {
       if (!pipeline) {
         throw new InvalidRequestError(`pipeline "${entry.checked.name}" has issues to fix before it can start`, entry.checked.issues);
       }
+      // A failed pipeline is started afresh (no waiting for its next retry); a running one is left alone.
       const { status } = this.manager.state(id);
-      const alreadyRunning = entry.stored.desiredState === 'running' && status !== 'stopped' && !this.changesWhatRuns(id, pipeline);
+      const alreadyRunning =
+        entry.stored.desiredState === 'running' && (status === 'running' || status === 'deploying') && !this.changesWhatRuns(id, pipeline);
       if (!alreadyRunning) {
         const now = new Date().toISOString();
         const stored: StoredPipeline = { ...entry.stored, desiredState: 'running', updatedAt: now, deployedAt: now };
