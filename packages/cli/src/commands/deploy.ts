@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import type { PipelineDetail, PipelineSummary } from '@sluice/server';
 import { CommandError, parseFlags, renderUsage, UsageError, type CommandSpec } from '../args/index.js';
 import type { Command, CommandIO } from '../command.js';
-import { splitPositionals } from './positional-args.js';
 import { formatIssues, ServerApi, serverFlag, ServerApiError } from './server-api.js';
 
 const spec = {
@@ -15,15 +14,16 @@ const spec = {
     'already has a pipeline with the same name, its definition is replaced and, if it runs, redeployed. ' +
     'Validation problems are printed one per line as path: message.',
   flags: { server: serverFlag },
+  positionals: [{ name: 'FILE', help: 'The pipeline document (JSON).' }],
 } as const satisfies CommandSpec;
 
 async function run(argv: string[], io: CommandIO): Promise<number> {
-  const { positionals, flagArgs } = splitPositionals(spec.flags, argv);
-  const parsed = parseFlags(spec, flagArgs);
+  const parsed = parseFlags(spec, argv);
   if (parsed.help) {
     io.stdout.write(renderUsage(spec));
     return 0;
   }
+  const { positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError('give exactly one pipeline file: sluice deploy FILE', spec.name);
   const file = resolve(io.cwd, positionals[0]!);
   const document = await readDocument(file);

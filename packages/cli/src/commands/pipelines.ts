@@ -1,7 +1,6 @@
 import type { PipelineDetail, PipelineSummary } from '@sluice/server';
 import { CommandError, parseFlags, renderUsage, UsageError, type CommandSpec } from '../args/index.js';
 import type { Command, CommandIO } from '../command.js';
-import { splitPositionals } from './positional-args.js';
 import { formatIssues, ServerApi, serverFlag, ServerApiError } from './server-api.js';
 
 const spec = {
@@ -14,23 +13,26 @@ const spec = {
   ],
   description: 'ID is a pipeline id as listed, or its name. `get` prints the pipeline with its definition as JSON.',
   flags: { server: serverFlag },
+  positionals: [
+    { name: 'ACTION', help: 'list, get, stop, start or delete.' },
+    { name: 'ID', help: 'A pipeline id, or its name.' },
+  ],
 } as const satisfies CommandSpec;
 
 const ACTIONS = ['list', 'get', 'stop', 'start', 'delete'] as const;
 type Action = (typeof ACTIONS)[number];
 
 async function run(argv: string[], io: CommandIO): Promise<number> {
-  const { positionals, flagArgs } = splitPositionals(spec.flags, argv);
-  const parsed = parseFlags(spec, flagArgs);
+  const parsed = parseFlags(spec, argv);
   if (parsed.help) {
     io.stdout.write(renderUsage(spec));
     return 0;
   }
-  const [action, ref, ...extra] = positionals;
+  const [action, ref] = parsed.positionals;
   if (!ACTIONS.includes(action as Action)) {
     throw new UsageError(action ? `unknown action '${action}'; use one of ${ACTIONS.join(', ')}` : `say what to do: ${ACTIONS.join(', ')}`, spec.name);
   }
-  if (action === 'list' ? ref !== undefined : ref === undefined || extra.length > 0) {
+  if (action === 'list' ? ref !== undefined : ref === undefined) {
     throw new UsageError(action === 'list' ? "'list' takes no ID" : `'${action}' takes one pipeline ID (or name)`, spec.name);
   }
   const api = new ServerApi(parsed.flags.server, io.env);
