@@ -2,7 +2,7 @@ import dagre from '@dagrejs/dagre';
 import type { DesignerDocument, XY } from './document.js';
 
 /** The size a node is laid out with before the canvas has measured it. */
-export const DEFAULT_NODE_SIZE = { width: 240, height: 84 };
+export const DEFAULT_NODE_SIZE = { width: 200, height: 80 };
 
 /**
  * Positions every node left to right in the order records flow, keeping edges short and

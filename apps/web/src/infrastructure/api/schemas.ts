@@ -31,6 +31,14 @@ export const pipelineRecordSchema = z.looseObject({
   createdAt: timestamp,
   updatedAt: timestamp,
   deployedAt: timestamp,
+  /** Whether the server wants it running (it may be restarting after a crash). */
+  desiredState: z.string().optional(),
+  /** True while the saved definition differs from the one running (saved with deploy=false). */
+  pendingChanges: z.boolean().optional(),
+  /** False for a draft with issues; it cannot start. */
+  valid: z.boolean().optional(),
+  lastError: z.object({ message: z.string(), at: z.string() }).nullish(),
+  nextRestartAt: z.string().nullish(),
 });
 export type PipelineRecord = z.output<typeof pipelineRecordSchema>;
 
@@ -41,13 +49,13 @@ export const pipelineListSchema = z.union([
 
 const topicSchema = z.union([
   z.string().transform((name) => ({ name })),
-  z.looseObject({ name: z.string() }),
+  z.looseObject({ name: z.string(), internal: z.boolean().optional() }),
 ]);
 export const topicListSchema = z.union([
   z.array(topicSchema),
   z.object({ topics: z.array(topicSchema) }).transform((body) => body.topics),
 ]);
-export type TopicSummary = { name: string; partitions?: unknown };
+export type TopicSummary = { name: string; internal?: boolean };
 
 export const errorBodySchema = z.object({
   error: z.string().optional(),

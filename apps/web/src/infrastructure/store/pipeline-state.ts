@@ -22,8 +22,6 @@ export interface PipelineState {
   save: SaveState;
   /** The server's view: status, error, timestamps. */
   record: PipelineRecord | null;
-  /** The revision the running pipeline was deployed from, when this session knows it. */
-  deployedRevision: number | null;
   /** A short message for the person, such as why a connection was refused. */
   notice: string | null;
 }
@@ -57,7 +55,6 @@ export interface PipelineActions {
   setSaveState(save: SaveState): void;
   setServerIssues(issues: readonly IssueLike[]): void;
   setRecord(record: PipelineRecord): void;
-  markDeployed(revision: number | null): void;
   showNotice(notice: string | null): void;
 }
 

@@ -27,8 +27,6 @@ export interface PipelineStoreOptions {
   pipelineId: string;
   doc: DesignerDocument;
   record?: PipelineRecord | null;
-  /** Whether the server's running pipeline matches `doc` (no undeployed changes). */
-  deployed?: boolean;
   /** Pause after an edit before the document is validated again; typing stays smooth on big graphs. */
   validationDelayMs?: number;
 }
@@ -77,7 +75,6 @@ export function createPipelineStore(options: PipelineStoreOptions): PipelineStor
       savedRevision: 0,
       save: { phase: 'idle' },
       record: options.record ?? null,
-      deployedRevision: options.deployed ? 0 : null,
       notice: null,
     };
 
@@ -216,10 +213,6 @@ export function createPipelineStore(options: PipelineStoreOptions): PipelineStor
 
       setRecord(record) {
         set({ record });
-      },
-
-      markDeployed(revision) {
-        set({ deployedRevision: revision });
       },
 
       showNotice(notice) {

@@ -47,5 +47,7 @@ export const selectFocusedNode = (s: PipelineStore) => {
 export const selectCanUndo = (s: PipelineStore) => s.history.past.length > 0;
 export const selectCanRedo = (s: PipelineStore) => s.history.future.length > 0;
 export const selectUnsaved = (s: PipelineStore) => s.revision !== s.savedRevision;
-/** Changes the running pipeline does not have yet. */
-export const selectUndeployed = (s: PipelineStore) => s.deployedRevision !== s.revision;
+/** Whether the server runs (or is starting) this pipeline. */
+export const selectIsLive = (s: PipelineStore) => s.record?.status === 'running' || s.record?.status === 'deploying';
+/** Edits the running pipeline does not have yet: saved but not redeployed, or not even saved. */
+export const selectUndeployed = (s: PipelineStore) => selectIsLive(s) && (s.record?.pendingChanges === true || selectUnsaved(s));

@@ -1,0 +1,36 @@
+import { useSyncExternalStore } from 'react';
+
+/** The app's two places: the pipelines list and one pipeline's designer. */
+export type Route = { page: 'pipelines' } | { page: 'designer'; pipelineId: string };
+
+export function parseRoute(pathname: string): Route {
+  const match = /^\/pipelines\/([^/]+)\/?$/.exec(pathname);
+  if (match) return { page: 'designer', pipelineId: decodeURIComponent(match[1]) };
+  return { page: 'pipelines' };
+}
+
+export function pathOf(route: Route): string {
+  return route.page === 'designer' ? `/pipelines/${encodeURIComponent(route.pipelineId)}` : '/';
+}
+
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  window.addEventListener('popstate', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', listener);
+  };
+}
+
+export function navigate(route: Route): void {
+  const path = pathOf(route);
+  if (window.location.pathname !== path) window.history.pushState(null, '', path);
+  for (const listener of listeners) listener();
+}
+
+export function useRoute(): Route {
+  const pathname = useSyncExternalStore(subscribe, () => window.location.pathname);
+  return parseRoute(pathname);
+}

@@ -1,0 +1,173 @@
+import { toPipelineJson } from '../../core/index.js';
+import { ApiRequestError, type PipelineRecord, type SluiceApi } from '../../infrastructure/api/index.js';
+import { selectIssues, type PipelineStoreApi } from '../../infrastructure/store/index.js';
+
+/** Pause after the last edit before the draft is saved on the server. */
+export const AUTOSAVE_DELAY_MS = 700;
+/** How often the status of the open pipeline is asked for. */
+export const STATUS_POLL_MS = 1000;
+
+export type LifecycleAction = 'deploy' | 'redeploy' | 'stop';
+
+export interface PipelineSync {
+  /** Saves the draft now; resolves true when the server holds the current document. */
+  saveNow(): Promise<boolean>;
+  /** Saves (strictly validated) and starts it. */
+  deploy(): Promise<void>;
+  /** Saves and restarts it with the new definition (it runs already). */
+  redeploy(): Promise<void>;
+  stop(): Promise<void>;
+  /** Starts the autosave and status polling; returns the function that ends them. */
+  start(): () => void;
+}
+
+interface Hooks {
+  /** A lifecycle action begins (name) or ends (null). */
+  onBusy(action: LifecycleAction | null): void;
+  /** A lifecycle action failed, with the server's message; null clears it. */
+  onActionError(message: string | null): void;
+}
+
+/**
+ * Keeps one open pipeline and the server in step: drafts are saved shortly after each edit
+ * (`PUT ?deploy=false`, so another browser sees them), status is polled every second, and
+ * deploy / redeploy / stop go through the same queue as saves so they never overtake one.
+ */
+export function createPipelineSync(api: SluiceApi, store: PipelineStoreApi, hooks: Hooks): PipelineSync {
+  const id = store.getState().pipelineId;
+  let queue: Promise<unknown> = Promise.resolve();
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = queue.then(work, work);
+    queue = next.catch(() => undefined);
+    return next;
+  };
+
+  const message = (err: unknown) => (err instanceof ApiRequestError ? err.message : err instanceof Error ? err.message : String(err));
+
+  const accept = (record: PipelineRecord) => store.getState().setRecord(record);
+
+  /** One save; `deploy` asks the server to validate strictly (and redeploy if it runs). */
+  const save = async (deploy: boolean): Promise<void> => {
+    const state = store.getState();
+    const revision = state.revision;
+    state.setSaveState({ phase: 'saving' });
+    try {
+      const record = await api.updatePipeline(id, toPipelineJson(state.doc), { deploy });
+      store.getState().markSaved(revision, record.issues ?? []);
+      accept(record);
+    } catch (err) {
+      if (err instanceof ApiRequestError && err.issues.length > 0) store.getState().setServerIssues(err.issues);
+      store.getState().setSaveState({ phase: 'error', message: message(err) });
+      throw err;
+    }
+  };
+
+  const saveDraft = () =>
+    enqueue(async () => {
+      if (store.getState().revision === store.getState().savedRevision) return true;
+      try {
+        await save(false);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+
+  const lifecycle = (action: LifecycleAction, work: () => Promise<void>) =>
+    enqueue(async () => {
+      hooks.onBusy(action);
+      hooks.onActionError(null);
+      try {
+        await work();
+      } catch (err) {
+        if (err instanceof ApiRequestError && err.issues.length > 0) store.getState().setServerIssues(err.issues);
+        hooks.onActionError(message(err));
+      } finally {
+        hooks.onBusy(null);
+      }
+    });
+
+  const refuseWhenInvalid = () => {
+    store.getState().validateNow();
+    const issues = selectIssues(store.getState()).filter((i) => i.origin === 'designer');
+    if (issues.length > 0) throw new Error('the pipeline has problems: fix those listed under Problems, then deploy');
+  };
+
+  return {
+    saveNow() {
+      clearTimeout(saveTimer);
+      return saveDraft();
+    },
+
+    deploy: () =>
+      lifecycle('deploy', async () => {
+        refuseWhenInvalid();
+        clearTimeout(saveTimer);
+        if (store.getState().revision !== store.getState().savedRevision) await save(false);
+        // The server validates again before it starts anything, and says what is wrong if not.
+        accept(await api.startPipeline(id));
+      }),
+
+    redeploy: () =>
+      lifecycle('redeploy', async () => {
+        refuseWhenInvalid();
+        clearTimeout(saveTimer);
+        try {
+          await save(true);
+        } catch (err) {
+          // Refused to run, but the edits are still worth keeping as the draft.
+          await save(false).catch(() => undefined);
+          throw err;
+        }
+      }),
+
+    stop: () =>
+      lifecycle('stop', async () => {
+        accept(await api.stopPipeline(id));
+      }),
+
+    start() {
+      const unsubscribe = store.subscribe((state, previous) => {
+        if (state.revision === previous.revision || state.revision === state.savedRevision) return;
+        clearTimeout(saveTimer);
+        saveTimer = setTimeout(() => void saveDraft(), AUTOSAVE_DELAY_MS);
+      });
+
+      let polling = false;
+      const poll = setInterval(() => {
+        if (polling) return;
+        polling = true;
+        api
+          .getPipeline(id)
+          .then(accept)
+          .catch((err: unknown) => {
+            if (err instanceof ApiRequestError && err.status === 404) hooks.onActionError('this pipeline was deleted on the server');
+          })
+          .finally(() => (polling = false));
+      }, STATUS_POLL_MS);
+
+      // Leaving with unsaved edits asks first; the browser words the question.
+      const beforeUnload = (event: BeforeUnloadEvent) => {
+        const state = store.getState();
+        if (state.revision !== state.savedRevision || state.save.phase === 'saving') {
+          event.preventDefault();
+          event.returnValue = '';
+        }
+      };
+      window.addEventListener('beforeunload', beforeUnload);
+
+      return () => {
+        unsubscribe();
+        clearInterval(poll);
+        window.removeEventListener('beforeunload', beforeUnload);
+        // Closing the designer in the app (not the tab) saves what is pending rather than asking.
+        if (saveTimer !== undefined || store.getState().revision !== store.getState().savedRevision) {
+          clearTimeout(saveTimer);
+          void saveDraft();
+        }
+      };
+    },
+  };
+}

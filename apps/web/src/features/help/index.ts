@@ -1,0 +1,2 @@
+export { HelpDialog } from './HelpDialog.js';
+export { SHORTCUTS } from './shortcuts.js';

@@ -1,0 +1,1 @@
+export { ConfigSidebar } from './ConfigSidebar.js';

@@ -1,0 +1,5 @@
+// Small shared building blocks with no domain knowledge.
+export { Dialog } from './Dialog.js';
+export { StatusBadge } from './StatusBadge.js';
+export { timeAgo } from './time.js';
+export { downloadText, isTyping } from './dom.js';
