@@ -1,5 +1,5 @@
 import { CommandError, UsageError } from './args/index.js';
-import { commands, plannedCommands } from './commands/index.js';
+import { commands } from './commands/index.js';
 import type { CommandIO, CommandOutcome } from './command.js';
 
 function topUsage(): string {
@@ -28,10 +28,7 @@ export async function runCli(argv: readonly string[], io: CommandIO): Promise<Co
   }
   const command = commands.find((c) => c.spec.name === name);
   if (!command) {
-    const why = plannedCommands.includes(name)
-      ? `'sluice ${name}' is not part of this build yet`
-      : `unknown command '${name}'`;
-    io.stderr.write(`Error: ${why}. Commands: ${commands.map((c) => c.spec.name).join(', ')} (see 'sluice --help').\n`);
+    io.stderr.write(`Error: unknown command '${name}'. Commands: ${commands.map((c) => c.spec.name).join(', ')} (see 'sluice --help').\n`);
     return 1;
   }
   try {

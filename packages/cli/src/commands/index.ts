@@ -23,6 +23,3 @@ export const commands: readonly Command[] = [
   pipelinesCommand,
   runCommand,
 ];
-
-/** Commands of the product contract that later builds add. */
-export const plannedCommands: readonly string[] = [];
