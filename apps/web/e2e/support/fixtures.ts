@@ -54,8 +54,9 @@ export class Designer {
   async createPipeline(name: string): Promise<string> {
     await this.page.goto('/');
     await this.page.getByRole('button', { name: 'New pipeline' }).first().click();
-    await this.page.getByLabel('Name').fill(name);
-    await this.page.getByRole('button', { name: 'Create' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'New pipeline' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+    await dialog.getByRole('button', { name: 'Create' }).click();
     await expect(this.page.getByRole('heading', { name })).toBeVisible();
     await expect(this.page.getByText('An empty pipeline')).toBeVisible();
     return new URL(this.page.url()).pathname.split('/').pop()!;
