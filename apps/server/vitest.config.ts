@@ -1,5 +1,7 @@
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
-  test: { name: 'server', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] },
+  // Integration suites drive real broker processes and clients; on a busy 2-core machine a step
+  // can take seconds. These bound hangs, they are not performance limits.
+  test: { name: 'server', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
 });

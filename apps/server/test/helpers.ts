@@ -2,13 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kafka, logLevel, type Admin, type KafkaMessage, type Message } from 'kafkajs';
+import type { Admin } from 'kafkajs';
 import { createServer, silentLogger, type ServerOptions, type SluiceServer } from '../src/index.js';
 
-/** A kafkajs client for tests: quiet, quick retries. */
-export function testKafka(bootstrap: string): Kafka {
-  return new Kafka({ clientId: 'server-it', brokers: [bootstrap], logLevel: logLevel.NOTHING, retry: { retries: 8, initialRetryTime: 100 } });
-}
+export { produce, readTopic, testKafka, type ReadRecord } from '@sluice/broker/testing';
 
 export function tempDir(prefix: string): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
@@ -71,65 +68,14 @@ export function untilStatus(server: { url: string }, id: string, status: string,
   }, `pipeline ${id} to be ${status}`);
 }
 
-export async function produce(kafka: Kafka, topic: string, messages: Message[]): Promise<void> {
-  const producer = kafka.producer({ allowAutoTopicCreation: false });
-  await producer.connect();
-  try {
-    for (let i = 0; i < messages.length; i += 500) await producer.send({ topic, acks: -1, messages: messages.slice(i, i + 500) });
-  } finally {
-    await producer.disconnect();
-  }
-}
 
-export interface ReadRecord {
-  partition: number;
-  offset: number;
-  key: string | null;
-  value: string | null;
-  headers: Record<string, string>;
-}
 
 export async function endOffsetTotal(admin: Admin, topic: string): Promise<number> {
   const offsets = await admin.fetchTopicOffsets(topic);
   return offsets.reduce((sum, p) => sum + Number(p.high), 0);
 }
 
-/** Everything in `topic` up to its current end, read by a throwaway group. */
-export async function readTopic(kafka: Kafka, admin: Admin, topic: string): Promise<ReadRecord[]> {
-  const total = await endOffsetTotal(admin, topic);
-  if (total === 0) return [];
-  const consumer = kafka.consumer({ groupId: `reader-${topic}-${process.hrtime.bigint()}`, allowAutoTopicCreation: false, maxWaitTimeInMs: 200 });
-  const out: ReadRecord[] = [];
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topics: [topic], fromBeginning: true });
-    await new Promise<void>((resolve, reject) => {
-      consumer
-        .run({
-          eachMessage: async ({ partition, message }) => {
-            out.push(toReadRecord(partition, message));
-            if (out.length >= total) resolve();
-          },
-        })
-        .catch(reject);
-    });
-  } finally {
-    await consumer.disconnect();
-  }
-  return out.sort((a, b) => a.partition - b.partition || a.offset - b.offset);
-}
 
-function toReadRecord(partition: number, message: KafkaMessage): ReadRecord {
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(message.headers ?? {})) if (v !== undefined) headers[k] = String(Array.isArray(v) ? v[0] : v);
-  return {
-    partition,
-    offset: Number(message.offset),
-    key: message.key ? message.key.toString() : null,
-    value: message.value ? message.value.toString() : null,
-    headers,
-  };
-}
 
 /** A loopback port nothing listens on. */
 export async function closedPort(): Promise<number> {

@@ -2,7 +2,7 @@ import { readdirSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBrokerProcess, type BrokerProcess } from '../src/testing/broker-process.js';
-import { kafkaClient } from './support/kafkajs.js';
+import { testKafka } from '../src/testing/kafka-helpers.js';
 import { run } from './support/run.js';
 
 let brokers: BrokerProcess[] = [];
@@ -29,7 +29,7 @@ async function readPartition(bootstrap: string, topic: string, partition: number
 describe('durability', () => {
   it('keeps every acknowledged record through kill -9 in the middle of producing', async () => {
     const first = await start();
-    const kafka = kafkaClient(first.bootstrap);
+    const kafka = testKafka(first.bootstrap);
     const admin = kafka.admin();
     await admin.connect();
     await admin.createTopics({ topics: [{ topic: 'durable', numPartitions: 3 }] });
@@ -64,7 +64,7 @@ describe('durability', () => {
 
   it('recovers a log whose tail was torn in the middle of a batch', async () => {
     const first = await start();
-    const kafka = kafkaClient(first.bootstrap);
+    const kafka = testKafka(first.bootstrap);
     const producer = kafka.producer();
     await producer.connect();
     for (let i = 0; i < 10; i++) {
@@ -84,7 +84,7 @@ describe('durability', () => {
     expect(values).toHaveLength(90);
     expect(values.at(-1)).toBe('b8-9');
 
-    const again = kafkaClient(second.bootstrap).producer();
+    const again = testKafka(second.bootstrap).producer();
     await again.connect();
     const [meta] = await again.send({ topic: 'torn', messages: [{ value: 'after' }] });
     await again.disconnect();
@@ -94,7 +94,7 @@ describe('durability', () => {
 
   it('keeps topics, configs and records across a clean restart', async () => {
     const first = await start();
-    const kafka = kafkaClient(first.bootstrap);
+    const kafka = testKafka(first.bootstrap);
     const admin = kafka.admin();
     await admin.connect();
     await admin.createTopics({
@@ -109,7 +109,7 @@ describe('durability', () => {
     expect(first.output()).toMatch(/shut down cleanly/);
 
     const second = await start(first.dataDir);
-    const admin2 = kafkaClient(second.bootstrap).admin();
+    const admin2 = testKafka(second.bootstrap).admin();
     await admin2.connect();
     const meta = await admin2.fetchTopicMetadata({ topics: ['kept'] });
     expect(meta.topics[0].partitions).toHaveLength(2);

@@ -3,7 +3,7 @@ import type { Consumer, Kafka } from 'kafkajs';
 import { startBrokerProcess, type BrokerProcess } from '../src/testing/broker-process.js';
 import { waitUntil } from './groups/member-process.js';
 import { WireClient } from './groups/wire-client.js';
-import { kafkaClient } from './support/kafkajs.js';
+import { testKafka } from '../src/testing/kafka-helpers.js';
 
 // Misbehaving members get Kafka's error codes, and a healthy kafkajs group next to them is not
 // disturbed: no rebalance, and it keeps reading.
@@ -25,7 +25,7 @@ const subscription = (topics: string[]) => {
 
 beforeAll(async () => {
   broker = await startBrokerProcess();
-  kafka = kafkaClient(broker.bootstrap);
+  kafka = testKafka(broker.bootstrap);
   const admin = kafka.admin();
   await admin.connect();
   await admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: 2 }] });

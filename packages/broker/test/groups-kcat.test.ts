@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBrokerProcess, type BrokerProcess } from '../src/testing/broker-process.js';
 import { waitUntil } from './groups/member-process.js';
-import { kafkaClient } from './support/kafkajs.js';
+import { testKafka } from '../src/testing/kafka-helpers.js';
 import { run } from './support/run.js';
 
 // kcat's balanced consumer (-G, librdkafka's high-level consumer): two of them share a topic, and a
@@ -14,7 +14,7 @@ const running: ChildProcess[] = [];
 
 beforeAll(async () => {
   broker = await startBrokerProcess();
-  const admin = kafkaClient(broker.bootstrap).admin();
+  const admin = testKafka(broker.bootstrap).admin();
   await admin.connect();
   await admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: 6 }] });
   await admin.disconnect();

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Kafka } from 'kafkajs';
 import { startBrokerProcess, type BrokerProcess } from '../src/testing/broker-process.js';
 import { startMember, splitsAll, waitUntil, type ClientKind, type MemberProcess } from './groups/member-process.js';
-import { kafkaClient } from './support/kafkajs.js';
+import { testKafka } from '../src/testing/kafka-helpers.js';
 
 // Groups of three real clients (each in its own process) on a 6-partition topic: the partitions are
 // shared, every record is read once, and a member that closes or is SIGKILLed hands its partitions
@@ -15,7 +15,7 @@ const running: MemberProcess[] = [];
 
 beforeAll(async () => {
   broker = await startBrokerProcess();
-  kafka = kafkaClient(broker.bootstrap);
+  kafka = testKafka(broker.bootstrap);
 });
 
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBrokerProcess, type BrokerProcess } from '../src/testing/broker-process.js';
 import { startMember, waitUntil, type ClientKind, type MemberProcess } from './groups/member-process.js';
-import { kafkaClient } from './support/kafkajs.js';
+import { testKafka } from '../src/testing/kafka-helpers.js';
 
 // Committed offsets are durable: a group resumes right after its last commit when the broker was
 // stopped cleanly and when it was SIGKILLed; deleting the group deletes its offsets for good.
@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 async function produce(b: BrokerProcess, topic: string, prefix: string, count: number, create = false): Promise<string[]> {
-  const kafka = kafkaClient(b.bootstrap);
+  const kafka = testKafka(b.bootstrap);
   if (create) {
     const admin = kafka.admin();
     await admin.connect();
@@ -77,7 +77,7 @@ describe('group deletion', () => {
     const topic = 'deletable';
     const a = await produce(broker, topic, 'a', 30, true);
     await readWithMember('kafkajs', broker, 'doomed', topic, a);
-    const admin = kafkaClient(broker.bootstrap).admin();
+    const admin = testKafka(broker.bootstrap).admin();
     await admin.connect();
     const committed = await admin.fetchOffsets({ groupId: 'doomed', topics: [topic] });
     expect(committed[0].partitions.map((p) => p.offset).sort()).toEqual(['10', '10', '10']);
@@ -96,7 +96,7 @@ describe('group deletion', () => {
     await admin.disconnect();
 
     await restart('kill');
-    const again = kafkaClient(broker.bootstrap).admin();
+    const again = testKafka(broker.bootstrap).admin();
     await again.connect();
     expect((await again.listGroups()).groups).toEqual([]);
     const after = await again.fetchOffsets({ groupId: 'doomed', topics: [topic] });

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBrokerProcess, type BrokerProcess } from '../src/testing/broker-process.js';
 import { splitsAll, startMember, waitUntil, type MemberProcess } from './groups/member-process.js';
-import { kafkaClient } from './support/kafkajs.js';
+import { testKafka } from '../src/testing/kafka-helpers.js';
 
 // Static membership (group.instance.id, librdkafka via confluent-kafka): a member that crashes and
 // comes back within its session timeout gets its old partitions back, and nobody else rebalances.
@@ -12,7 +12,7 @@ const running: MemberProcess[] = [];
 
 beforeAll(async () => {
   broker = await startBrokerProcess();
-  const admin = kafkaClient(broker.bootstrap).admin();
+  const admin = testKafka(broker.bootstrap).admin();
   await admin.connect();
   await admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: 6 }] });
   await admin.disconnect();
@@ -48,7 +48,7 @@ describe('static group members', () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect(b.assignments).toBe(before.bAssignments);
 
-    const admin = kafkaClient(broker.bootstrap).admin();
+    const admin = testKafka(broker.bootstrap).admin();
     await admin.connect();
     const { groups } = await admin.describeGroups(['static-group']);
     await admin.disconnect();

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompressionTypes, type Kafka } from 'kafkajs';
 import { startBrokerProcess, type BrokerProcess } from '../src/testing/broker-process.js';
-import { kafkaClient } from './support/kafkajs.js';
+import { testKafka } from '../src/testing/kafka-helpers.js';
 
 let broker: BrokerProcess;
 let kafka: Kafka;
 
 beforeAll(async () => {
   broker = await startBrokerProcess();
-  kafka = kafkaClient(broker.bootstrap);
+  kafka = testKafka(broker.bootstrap);
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrokerProcess, type BrokerProcess } from '../src/testing/broker-process.js';
-import { kafkaClient } from './support/kafkajs.js';
+import { testKafka } from '../src/testing/kafka-helpers.js';
 import { PYTHON, run } from './support/run.js';
 
 let broker: BrokerProcess;
@@ -18,7 +18,7 @@ afterAll(async () => {
 const script = (name: string) => fileURLToPath(new URL(`./clients/${name}`, import.meta.url));
 
 async function createTopic(topic: string) {
-  const admin = kafkaClient(broker.bootstrap).admin();
+  const admin = testKafka(broker.bootstrap).admin();
   await admin.connect();
   await admin.createTopics({ topics: [{ topic, numPartitions: 3 }] });
   await admin.disconnect();
