@@ -56,6 +56,16 @@ test('builds the weather pipeline from an empty canvas, deploys it, and the proc
   const out = await consumeUntil<Reading>(processed, (r) => r.seq === 6);
   expect(out.map((r) => r.station)).toEqual(['dubai', 'yakutsk', 'faroe']);
 
+  // An edit to the running pipeline is marked until it is redeployed.
+  await designer.select('filter-1');
+  await expression.fill('value.temperature > 45.0');
+  await expect(page.getByText('Changes not deployed')).toBeVisible();
+  const redeploy = page.getByRole('button', { name: 'Redeploy' });
+  await expect(redeploy).toBeEnabled();
+  await redeploy.click();
+  await expect(page.getByText('Changes not deployed')).toBeHidden({ timeout: 30_000 });
+  await expect(designer.status).toHaveText('Running', { timeout: 30_000 });
+
   // Stop it again from the designer.
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(designer.status).toHaveText('Stopped', { timeout: 30_000 });
