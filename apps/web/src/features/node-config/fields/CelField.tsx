@@ -20,7 +20,6 @@ interface Props {
 export function CelField({ id, label, help, required, kind, value, placeholder, onChange }: Props) {
   const check = useMemo(() => compileExpression(value, kind), [value, kind]);
   const error = check.ok ? undefined : check.error;
-  const errorText = error ? (error.position ? `${error.position.line}:${error.position.column} ${error.message}` : error.message) : undefined;
 
   return (
     <div className="field">
@@ -40,7 +39,7 @@ export function CelField({ id, label, help, required, kind, value, placeholder, 
         spellCheck={false}
         placeholder={placeholder}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, errorText)}
+        aria-describedby={describedBy(id, error?.message)}
         onChange={(e) => onChange(e.target.value)}
       />
       {error ? (
@@ -51,7 +50,7 @@ export function CelField({ id, label, help, required, kind, value, placeholder, 
                 Line {error.position.line}, column {error.position.column}:{' '}
               </strong>
             ) : null}
-            {error.message}
+            {error.position ? withoutPosition(error.message) : error.message}
           </span>
           {error.position ? <ErrorExcerpt source={value} offset={error.position.offset} length={error.position.length} /> : null}
         </div>
@@ -65,6 +64,11 @@ export function CelField({ id, label, help, required, kind, value, placeholder, 
       </span>
     </div>
   );
+}
+
+/** The message without its own " at 1:29", which the line and column above already give. */
+function withoutPosition(message: string): string {
+  return message.replace(/ at \d+:\d+/, '');
 }
 
 /** The line of the expression holding the error, with the bad span marked (a caret if empty). */

@@ -1,0 +1,114 @@
+// @vitest-environment happy-dom
+import { weatherPipeline } from '@sluice/topology';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fromPipelineJson, type PipelineJson } from '../../core/index.js';
+import { ApiRequestError, type PipelineRecord, type SluiceApi } from '../../infrastructure/api/index.js';
+import { createPipelineStore, selectIssues, selectUnsaved } from '../../infrastructure/store/index.js';
+import { AUTOSAVE_DELAY_MS, createPipelineSync } from './pipeline-sync.js';
+
+// The sync's decisions (when to save, in which order to call the API, what to do with refusals)
+// against a recording stand-in for the REST client; the real server is exercised by the e2e suite.
+
+const record = (over: Partial<PipelineRecord> = {}): PipelineRecord => ({ id: 'p1', name: 'extreme-weather', status: 'stopped', issues: [], ...over });
+
+function recordingApi(overrides: Partial<SluiceApi> = {}) {
+  const calls: string[] = [];
+  const api: SluiceApi = {
+    listPipelines: async () => [],
+    getPipeline: async () => record(),
+    createPipeline: async () => record(),
+    updatePipeline: async (_id, _def, { deploy }) => (calls.push(`PUT deploy=${deploy}`), record()),
+    stopPipeline: async () => (calls.push('stop'), record({ status: 'stopped' })),
+    startPipeline: async () => (calls.push('start'), record({ status: 'deploying', deployedAt: 'now' })),
+    deletePipeline: async () => undefined,
+    listTopics: async () => [],
+    health: async () => ({}),
+    ...overrides,
+  };
+  return { api, calls };
+}
+
+const weather = () => fromPipelineJson(structuredClone(weatherPipeline) as unknown as PipelineJson);
+
+describe('pipeline sync', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('saves a draft once, shortly after a burst of edits', async () => {
+    const store = createPipelineStore({ pipelineId: 'p1', doc: weather(), validationDelayMs: 0 });
+    const { api, calls } = recordingApi();
+    const sync = createPipelineSync(api, store, { onBusy: () => undefined, onActionError: () => undefined });
+    const stop = sync.start();
+    const leave = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(leave()).toBe(false);
+    for (const text of ['value.a', 'value.ab', 'value.abc > 1.0']) store.getState().setConfigField('extreme', 'expression', text);
+    expect(selectUnsaved(store.getState())).toBe(true);
+    expect(leave()).toBe(true);
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS - 1);
+    expect(calls).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toEqual(['PUT deploy=false']);
+    expect(selectUnsaved(store.getState())).toBe(false);
+    expect(leave()).toBe(false);
+    stop();
+  });
+
+  it('deploys by saving what is unsaved, then starting', async () => {
+    const store = createPipelineStore({ pipelineId: 'p1', doc: weather(), validationDelayMs: 0 });
+    const { api, calls } = recordingApi();
+    const busy: (string | null)[] = [];
+    const sync = createPipelineSync(api, store, { onBusy: (b) => busy.push(b), onActionError: () => undefined });
+    store.getState().setConfigField('raw', 'topic', 'other_topic');
+    await sync.deploy();
+    expect(calls).toEqual(['PUT deploy=false', 'start']);
+    expect(busy).toEqual(['deploy', null]);
+    expect(store.getState().record?.status).toBe('deploying');
+  });
+
+  it('refuses to deploy an invalid pipeline without calling the server', async () => {
+    const store = createPipelineStore({ pipelineId: 'p1', doc: weather(), validationDelayMs: 0 });
+    const { api, calls } = recordingApi();
+    const errors: (string | null)[] = [];
+    const sync = createPipelineSync(api, store, { onBusy: () => undefined, onActionError: (e) => errors.push(e) });
+    store.getState().setConfigField('extreme', 'expression', 'value.temperature >');
+    await sync.deploy();
+    expect(calls).toEqual([]);
+    expect(errors.at(-1)).toMatch(/fix those listed under Problems/);
+  });
+
+  it("puts the server's refusal on the nodes it names and keeps the edits as the draft", async () => {
+    const store = createPipelineStore({ pipelineId: 'p1', doc: weather(), record: record({ status: 'running' }), validationDelayMs: 0 });
+    const calls: string[] = [];
+    const { api } = recordingApi({
+      updatePipeline: async (_id, _def, { deploy }) => {
+        calls.push(`PUT deploy=${deploy}`);
+        if (deploy) throw new ApiRequestError(400, 'pipeline "extreme-weather" is not valid', [{ path: 'nodes[2].config.topic', message: 'topic is reserved' }]);
+        return record({ status: 'running', pendingChanges: true });
+      },
+    });
+    const errors: (string | null)[] = [];
+    const sync = createPipelineSync(api, store, { onBusy: () => undefined, onActionError: (e) => errors.push(e) });
+    store.getState().setConfigField('processed', 'topic', 'reserved');
+    await sync.redeploy();
+    expect(calls).toEqual(['PUT deploy=true', 'PUT deploy=false']);
+    expect(errors.at(-1)).toBe('pipeline "extreme-weather" is not valid');
+    expect(selectUnsaved(store.getState())).toBe(false);
+    expect(store.getState().record?.pendingChanges).toBe(true);
+  });
+
+  it('shows server issues on their node when a start is refused', async () => {
+    const store = createPipelineStore({ pipelineId: 'p1', doc: weather(), validationDelayMs: 0 });
+    const { api } = recordingApi({
+      startPipeline: async () => {
+        throw new ApiRequestError(400, 'has issues to fix', [{ path: 'nodes[0].config.topic', message: 'topic is not allowed' }]);
+      },
+    });
+    const sync = createPipelineSync(api, store, { onBusy: () => undefined, onActionError: () => undefined });
+    await sync.deploy();
+    expect(selectIssues(store.getState())).toEqual([expect.objectContaining({ nodeId: 'raw', origin: 'server', message: 'topic is not allowed' })]);
+  });
+});
