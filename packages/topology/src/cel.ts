@@ -6,15 +6,18 @@ import {
   type CelErrorLike,
   type SourcePosition,
 } from './cel-messages.js';
+import { FrameLoader, type RecordContext, type VariableName } from './cel-record.js';
 import {
   describeValueType,
   toExpressionValue,
   UnrepresentableValueError,
   type ExpressionValue,
 } from './cel-values.js';
+import { compileFastPath, DEFERRED, type FastProgram } from './cel-fast/index.js';
 
 export type { SourcePosition } from './cel-messages.js';
 export type { ExpressionValue } from './cel-values.js';
+export type { RecordContext } from './cel-record.js';
 
 /**
  * What an expression must produce: `bool` for filters and branch predicates, `value` for map and
@@ -68,6 +71,7 @@ function celEnvironment(): Environment {
  * JSON has one number type, which arrives in CEL as double, while literals like `32` are int. CEL
  * proper refuses `double + int`; records would then fail on `value.celsius * 1.8 + 32`. Mixed
  * arithmetic is done in double, and `%` is allowed on doubles so `value.count % 2 == 0` works.
+ * The closure compiler (cel-fast/operators.ts) implements these same overloads: change both.
  */
 function registerMixedArithmetic(env: Environment): void {
   const ops: Record<string, (a: number, b: number) => number> = {
@@ -104,35 +108,94 @@ export class ExpressionError extends Error {
   }
 }
 
-type Program = ((context: Record<string, unknown>) => unknown) & { ast: unknown };
-type VariableName = (typeof EXPRESSION_VARIABLES)[number]['name'];
+type Program = ((context: object) => unknown) & { ast: unknown };
+
+/**
+ * For tests and benchmarks only (not exported from the package): the closure program chosen for an
+ * expression, and a record run by the interpreter alone or by the closures alone (raw CEL values;
+ * DEFERRED when the closures leave the record to the interpreter).
+ */
+export interface ExpressionInternals {
+  fastPath(expression: CompiledExpression): FastProgram | undefined;
+  /** Why the expression has no closures ("uses the function int()"). */
+  fallbackReason(expression: CompiledExpression): string | undefined;
+  /** As evaluate(), without the closures. */
+  interpret<K extends ExpressionKind>(expression: CompiledExpression<K>, record: RecordContext): ResultOf<K>;
+  /** The interpreter's CEL value, before it is shaped for the kind. */
+  interpretRaw(expression: CompiledExpression, record: RecordContext): unknown;
+  runFast(expression: CompiledExpression, record: RecordContext): unknown;
+}
+
+let internals: ExpressionInternals | undefined;
+
+export function expressionInternals(): ExpressionInternals {
+  return internals!;
+}
+
+export { DEFERRED };
 
 /** An expression that compiled and type-checked; evaluate it once per record. */
 export class CompiledExpression<K extends ExpressionKind = ExpressionKind> {
   readonly #program: Program;
+  /** Closures for expressions in the fast subset; the interpreter answers whatever they defer. */
+  readonly #fast: FastProgram | undefined;
+  readonly #fallbackReason: string | undefined;
   /** Only the variables the expression mentions are converted per record (bigints cost). */
-  readonly #uses: ReadonlySet<VariableName>;
+  readonly #frames: FrameLoader;
   constructor(
     readonly source: string,
     readonly kind: K,
     program: Program,
   ) {
     this.#program = program;
-    this.#uses = referencedVariables(program.ast);
+    const uses = referencedVariables(program.ast);
+    this.#frames = new FrameLoader(uses);
+    const fast = compileFastPath(program.ast, uses);
+    this.#fast = fast.ok ? fast.run : undefined;
+    this.#fallbackReason = fast.ok ? undefined : fast.reason;
   }
 
   evaluate(record: RecordContext): ResultOf<K> {
-    let raw: unknown;
+    return this.#shape(this.#run(record, true));
+  }
+
+  #run(record: RecordContext, fast: boolean): unknown {
     try {
-      raw = this.#program(celContext(record, this.#uses));
+      const frame = this.#frames.load(record);
+      if (fast && this.#fast !== undefined) {
+        const raw = this.#fast(frame);
+        if (raw !== DEFERRED) return raw;
+      }
+      return this.#program(frame);
     } catch (error) {
       if (isCelError(error)) {
         const { message, position } = describeEvaluationError(error, this.source);
         throw new ExpressionError(message, position);
       }
       throw new ExpressionError(error instanceof Error ? error.message : String(error));
+    } finally {
+      this.#frames.release();
     }
-    return this.#shape(raw);
+  }
+
+  static {
+    internals = {
+      fastPath: (expression) => expression.#fast,
+      fallbackReason: (expression) => expression.#fallbackReason,
+      interpret: (expression, record) => expression.#shape(expression.#run(record, false)),
+      interpretRaw: (expression, record) => expression.#run(record, false),
+      runFast: (expression, record) => {
+        const fast = expression.#fast;
+        if (fast === undefined) return DEFERRED;
+        try {
+          return fast(expression.#frames.load(record));
+        } catch {
+          return DEFERRED; // a record field that cannot be converted
+        } finally {
+          expression.#frames.release();
+        }
+      },
+    };
   }
 
   #shape(raw: unknown): ResultOf<K> {
@@ -200,38 +263,9 @@ export function compileExpression<K extends ExpressionKind>(source: string, kind
   return { ok: true, expression: new CompiledExpression(source, kind, parsed) };
 }
 
-/** The record an expression runs against, as the runtime has decoded it. */
-export interface RecordContext {
-  /** The decoded key: a string, JSON value or bytes, per the source key format; null when absent. */
-  key: unknown;
-  /** The decoded value, per the source format; null for a tombstone. */
-  value: unknown;
-  /** Header values that are bytes are read as UTF-8. */
-  headers?: Readonly<Record<string, string | Uint8Array | null | undefined>>;
-  topic: string;
-  partition: number;
-  /** Kafka clients hand offsets and timestamps over as strings or bigints; all are accepted. */
-  offset: number | bigint | string;
-  /** Milliseconds since the Unix epoch. */
-  timestamp: number | bigint | string;
-}
-
 /** Evaluates a compiled expression on one record; throws ExpressionError when the record fails it. */
 export function evaluate<K extends ExpressionKind>(compiled: CompiledExpression<K>, record: RecordContext): ResultOf<K> {
   return compiled.evaluate(record);
-}
-
-const utf8 = new TextDecoder();
-
-function celContext(record: RecordContext, uses: ReadonlySet<VariableName>): Record<string, unknown> {
-  const context: Record<string, unknown> = { value: record.value ?? null };
-  if (uses.has('key')) context.key = record.key ?? null;
-  if (uses.has('headers')) context.headers = stringHeaders(record.headers);
-  if (uses.has('topic')) context.topic = record.topic;
-  if (uses.has('partition')) context.partition = toInt(record.partition);
-  if (uses.has('offset')) context.offset = toInt(record.offset);
-  if (uses.has('timestamp')) context.timestamp = toInt(record.timestamp);
-  return context;
 }
 
 /** Names of record variables an expression refers to, found by walking its syntax tree. */
@@ -254,31 +288,7 @@ function referencedVariables(ast: unknown): Set<VariableName> {
   return found;
 }
 
-function toInt(n: number | bigint | string): bigint {
-  if (typeof n === 'bigint') return n;
-  return typeof n === 'number' ? BigInt(Math.trunc(n)) : BigInt(n);
-}
-
-const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
-
-function stringHeaders(headers: RecordContext['headers']): Readonly<Record<string, string>> {
-  if (!headers) return NO_HEADERS;
-  let allStrings = true;
-  for (const key in headers) {
-    if (typeof headers[key] !== 'string') {
-      allStrings = false;
-      break;
-    }
-  }
-  if (allStrings) return headers as Readonly<Record<string, string>>;
-  const out: Record<string, string> = {};
-  for (const [key, v] of Object.entries(headers)) {
-    if (v === null || v === undefined) continue;
-    out[key] = typeof v === 'string' ? v : utf8.decode(v);
-  }
-  return out;
-}
-
 function isCelError(error: unknown): error is CelErrorLike & Error {
   return error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
 }
+
