@@ -1,4 +1,4 @@
-import { createTopics, consumeUntil, produce } from './support/kafka.js';
+import { createTopics, consumeUntil, produce, produceText } from './support/kafka.js';
 import { expect, test, uniqueName } from './support/fixtures.js';
 
 interface Reading {
@@ -69,4 +69,41 @@ test('builds the weather pipeline from an empty canvas, deploys it, and the proc
   // Stop it again from the designer.
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(designer.status).toHaveText('Stopped', { timeout: 30_000 });
+});
+
+test('a pipeline that fails shows the error text and offers to start it again', async ({ page, designer }) => {
+  const input = uniqueName('strict-in');
+  const output = uniqueName('strict-out');
+  await createTopics([input, output]);
+  const name = uniqueName('strict');
+  await designer.createPipeline(name);
+  const pipeline = {
+    schemaVersion: 1,
+    name,
+    nodes: [
+      { id: 'readings', type: 'source', position: { x: 0, y: 0 }, onError: 'stop', config: { topic: input } },
+      { id: 'warm', type: 'filter', position: { x: 280, y: 0 }, config: { expression: 'value.temperature > 20.0' } },
+      { id: 'out', type: 'sink', position: { x: 560, y: 0 }, config: { topic: output } },
+    ],
+    edges: [
+      { id: 'a', source: 'readings', target: 'warm' },
+      { id: 'b', source: 'warm', target: 'out' },
+    ],
+  };
+  await page.getByRole('tab', { name: 'JSON' }).click();
+  await page.getByRole('textbox', { name: 'Pipeline JSON' }).fill(JSON.stringify(pipeline));
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(designer.nodes).toHaveCount(3);
+  await page.getByRole('button', { name: 'Deploy' }).click();
+  await expect(designer.status).toHaveText('Running', { timeout: 30_000 });
+
+  // Its source stops on a record that is not JSON: the status turns failed, with the reason.
+  await produceText(input, [{ key: 'k', value: 'not json' }]);
+  await expect(designer.status).toHaveText('Failed', { timeout: 30_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'Failed:' })).toContainText('node "readings" failed');
+  await expect(page.getByRole('button', { name: 'Start' })).toBeEnabled();
+  // The server keeps wanting it to run, so it can be stopped from here.
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(designer.status).toHaveText('Stopped', { timeout: 30_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'Failed:' })).toHaveCount(0);
 });

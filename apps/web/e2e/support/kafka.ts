@@ -16,10 +16,15 @@ export async function createTopics(names: readonly string[], partitions = 1): Pr
 }
 
 export async function produce(topic: string, records: readonly { key: string; value: unknown }[]): Promise<void> {
+  await produceText(topic, records.map((r) => ({ key: r.key, value: JSON.stringify(r.value) })));
+}
+
+/** Records whose values are sent as written, valid JSON or not. */
+export async function produceText(topic: string, records: readonly { key: string; value: string }[]): Promise<void> {
   const producer = client().producer();
   await producer.connect();
   try {
-    await producer.send({ topic, messages: records.map((r) => ({ key: r.key, value: JSON.stringify(r.value) })) });
+    await producer.send({ topic, messages: records.map((r) => ({ key: r.key, value: r.value })) });
   } finally {
     await producer.disconnect();
   }

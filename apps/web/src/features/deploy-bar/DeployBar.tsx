@@ -35,6 +35,8 @@ export function DeployBar({ sync, busy, actionError, onBack, children }: Props) 
   const status = record?.status ?? 'stopped';
   const neverDeployed = !record?.deployedAt;
   const failedText = status === 'failed' ? (record?.error ?? record?.lastError?.message) : undefined;
+  // A failed pipeline the server still wants running is retried; it can be stopped meanwhile.
+  const stoppable = live || (status === 'failed' && record?.desiredState === 'running');
 
   return (
     <>
@@ -59,21 +61,21 @@ export function DeployBar({ sync, busy, actionError, onBack, children }: Props) 
             {blocker}
           </span>
         ) : null}
+        {stoppable ? (
+          <button type="button" className="btn" disabled={busy !== null} onClick={() => void sync.stop()}>
+            {busy === 'stop' ? 'Stopping…' : 'Stop'}
+          </button>
+        ) : null}
         {live ? (
-          <>
-            <button type="button" className="btn" disabled={busy !== null} onClick={() => void sync.stop()}>
-              {busy === 'stop' ? 'Stopping…' : 'Stop'}
-            </button>
-            <button
-              type="button"
-              className="btn btn-primary"
-              disabled={busy !== null || blocker !== null || !undeployed}
-              aria-describedby={blocker ? 'deploy-blocker' : undefined}
-              onClick={() => void sync.redeploy()}
-            >
-              {busy === 'redeploy' ? 'Redeploying…' : 'Redeploy'}
-            </button>
-          </>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy !== null || blocker !== null || !undeployed}
+            aria-describedby={blocker ? 'deploy-blocker' : undefined}
+            onClick={() => void sync.redeploy()}
+          >
+            {busy === 'redeploy' ? 'Redeploying…' : 'Redeploy'}
+          </button>
         ) : (
           <button
             type="button"
