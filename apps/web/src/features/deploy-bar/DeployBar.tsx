@@ -70,7 +70,7 @@ export function DeployBar({ sync, busy, actionError, onBack, children }: Props) 
           <button
             type="button"
             className="btn btn-primary"
-            disabled={busy !== null || blocker !== null || !undeployed}
+            disabled={busy !== null || blocker !== null || !(undeployed || unsaved)}
             aria-describedby={blocker ? 'deploy-blocker' : undefined}
             onClick={() => void sync.redeploy()}
           >

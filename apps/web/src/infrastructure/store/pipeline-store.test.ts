@@ -2,7 +2,7 @@ import { weatherPipeline } from '@sluice/topology';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emptyDocument, fromPipelineJson, toPipelineJson, type PipelineJson } from '../../core/index.js';
 import { createPipelineStore } from './pipeline-store.js';
-import { selectCanRedo, selectCanUndo, selectFocusedNode, selectIssueCountOfNode, selectIssues, selectUnsaved } from './selectors.js';
+import { selectCanRedo, selectCanUndo, selectFocusedNode, selectIssueCountOfNode, selectIssues, selectUndeployed, selectUnsaved } from './selectors.js';
 
 const weather = () => fromPipelineJson(structuredClone(weatherPipeline) as unknown as PipelineJson);
 const storeWith = (doc = emptyDocument('p')) => createPipelineStore({ pipelineId: 'p1', doc, validationDelayMs: 0 });
@@ -110,6 +110,17 @@ describe('pipeline store', () => {
     expect(selectUnsaved(store.getState())).toBe(false);
     expect(selectIssueCountOfNode('processed')(store.getState())).toBe(1);
     expect(selectIssues(store.getState())[0]).toMatchObject({ origin: 'server', nodeId: 'processed' });
+  });
+
+  it("marks undeployed edits on a running pipeline as the server judges them", () => {
+    const store = createPipelineStore({ pipelineId: 'p1', doc: weather(), record: { id: 'p1', name: 'w', status: 'running', pendingChanges: false } });
+    store.getState().onNodesChange([{ type: 'position', id: 'raw', position: { x: 5, y: 5 } }]);
+    expect(selectUnsaved(store.getState())).toBe(true);
+    expect(selectUndeployed(store.getState())).toBe(false);
+    store.getState().setRecord({ id: 'p1', name: 'w', status: 'running', pendingChanges: true });
+    expect(selectUndeployed(store.getState())).toBe(true);
+    store.getState().setRecord({ id: 'p1', name: 'w', status: 'stopped', pendingChanges: true });
+    expect(selectUndeployed(store.getState())).toBe(false);
   });
 
   it('replaces the document from JSON as one undoable edit', () => {

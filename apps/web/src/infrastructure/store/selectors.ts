@@ -49,5 +49,8 @@ export const selectCanRedo = (s: PipelineStore) => s.history.future.length > 0;
 export const selectUnsaved = (s: PipelineStore) => s.revision !== s.savedRevision;
 /** Whether the server runs (or is starting) this pipeline. */
 export const selectIsLive = (s: PipelineStore) => s.record?.status === 'running' || s.record?.status === 'deploying';
-/** Edits the running pipeline does not have yet: saved but not redeployed, or not even saved. */
-export const selectUndeployed = (s: PipelineStore) => selectIsLive(s) && (s.record?.pendingChanges === true || selectUnsaved(s));
+/**
+ * Saved edits the running pipeline does not have yet. The server decides: moving a node or
+ * renaming a label changes nothing that runs, so it does not count.
+ */
+export const selectUndeployed = (s: PipelineStore) => selectIsLive(s) && s.record?.pendingChanges === true;
