@@ -185,8 +185,10 @@ function equality(node: CheckedNode): Closure {
 
 function relation(node: CheckedNode, op: Relation): Closure {
   const [leftNode, rightNode] = operands(node);
-  const left = compileNode(leftNode);
   const constant = numericLiteral(rightNode);
+  const field = valueField(leftNode);
+  if (constant !== undefined && field !== undefined) return valueFieldAgainst(op, field, constant);
+  const left = compileNode(leftNode);
   if (constant !== undefined) return numberAgainst(op, left, constant);
   const right = compileNode(rightNode);
   return (f) => relate(op, left(f), right(f));
@@ -225,6 +227,53 @@ function numberAgainst(op: Relation, left: Closure, c: number | bigint): Closure
       return (f) => {
         const v = left(f);
         return typeof v === 'number' ? v <= c : other(v);
+      };
+  }
+}
+
+/** The field name of `value.name` (value being dyn), else undefined. */
+function valueField(node: CheckedNode): string | undefined {
+  if (node.op !== '.' || node.meta.alternate !== undefined || !Array.isArray(node.args)) return undefined;
+  const [operand, name] = node.args as unknown[];
+  if (typeof name !== 'string' || typeof operand !== 'object' || operand === null) return undefined;
+  const { op, args } = operand as { op?: unknown; args?: unknown };
+  return op === 'id' && args === 'value' && typeOf(asNode(operand)).name === 'dyn' ? name : undefined;
+}
+
+/** A number field of a JSON object straight out of the frame: an own property holding a number. */
+function numberField(f: RecordFrame, name: string): number | undefined {
+  const o = f.value;
+  if (typeof o !== 'object' || o === null || o.constructor !== Object || !Object.hasOwn(o, name)) return undefined;
+  const v = (o as Record<string, unknown>)[name];
+  return typeof v === 'number' ? v : undefined;
+}
+
+/**
+ * `value.temperature > 40.0`, the shape of most filters, in one closure. Anything but a number
+ * field of a plain object takes the general route (selectDyn, relate), which defers what it must.
+ */
+function valueFieldAgainst(op: Relation, name: string, c: number | bigint): Closure {
+  const general = (f: RecordFrame) => relate(op, selectDyn(f.value, name), c);
+  switch (op) {
+    case '>':
+      return (f) => {
+        const v = numberField(f, name);
+        return v !== undefined ? v > c : general(f);
+      };
+    case '>=':
+      return (f) => {
+        const v = numberField(f, name);
+        return v !== undefined ? v >= c : general(f);
+      };
+    case '<':
+      return (f) => {
+        const v = numberField(f, name);
+        return v !== undefined ? v < c : general(f);
+      };
+    case '<=':
+      return (f) => {
+        const v = numberField(f, name);
+        return v !== undefined ? v <= c : general(f);
       };
   }
 }
