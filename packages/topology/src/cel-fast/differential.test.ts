@@ -147,6 +147,7 @@ const SPECIAL: readonly RecordContext[] = [
   { ...base, value: { nested: new Map([['a', 1]]), tags: new Set(['a']), when: new Date(0) } },
   { ...base, value: new Uint8Array([1, 2]) },
   { ...base, value: Object.assign(Object.create(null) as object, { station: 'station-1', count: 3 }) },
+  { ...base, value: Object.create({ temperature: 50, count: 3, station: 'station-1' }) as object },
   { ...base, headers: { constructor: 'x', trace: 'y' } },
   { ...base, offset: 'not a number' },
   { ...base, topic: undefined as unknown as string },
