@@ -5,6 +5,7 @@ export * from './metrics/index.js';
 export * from './processor/index.js';
 export * from './processors/index.js';
 export * from './serdes/index.js';
+export * from './taps/index.js';
 export * from './task/index.js';
 export * from './testing/index.js';
 export * from './topology/index.js';

@@ -1,3 +1,4 @@
+import { RecordTaps } from '../taps/index.js';
 import type { Topology } from '../topology/index.js';
 import { LatencyHistogram, type LatencySummary } from './latency-histogram.js';
 
@@ -61,6 +62,8 @@ export class TopologyMetrics {
   readonly skipped: number[];
   readonly edgeRecords: number[];
   readonly latency = new LatencyHistogram();
+  /** Record sampling at tapped nodes and edges; idle (and free) until something is tapped. */
+  readonly taps: RecordTaps;
   recordsProduced = 0;
   deadLettersProduced = 0;
   private readonly progressByPartition = new Map<string, PartitionProgress>();
@@ -76,6 +79,7 @@ export class TopologyMetrics {
     this.deadLetters = zeros(topology.nodes.length);
     this.skipped = zeros(topology.nodes.length);
     this.edgeRecords = zeros(topology.edges.length);
+    this.taps = new RecordTaps(topology);
   }
 
   /** The progress entry of a source partition, made on first use; tasks keep the reference. */

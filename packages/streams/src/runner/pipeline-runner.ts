@@ -12,6 +12,7 @@ import {
 import { compilePipeline } from '../compiler/index.js';
 import { TopologyMetrics } from '../metrics/index.js';
 import { PipelineStoppedError } from '../processor/index.js';
+import type { RecordTaps } from '../taps/index.js';
 import { StreamTask } from '../task/index.js';
 import type { Topology } from '../topology/index.js';
 import { BatchCollector } from './batch-collector.js';
@@ -98,6 +99,11 @@ export class PipelineRunner {
 
   get topology(): Topology {
     return this.options.topology;
+  }
+
+  /** Record taps: start and stop sampling at nodes and edges, and drain what passed. */
+  get taps(): RecordTaps {
+    return this.metricsRegistry.taps;
   }
 
   /** Connects, joins the group and starts consuming. Resolves once consumption has started. */

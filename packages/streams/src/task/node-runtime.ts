@@ -60,6 +60,7 @@ export class NodeRuntime implements ProcessorContext, NodeMetricsView {
 
   process(record: StreamRecord): void {
     this.counters.recordsIn[this.index]!++;
+    if (this.counters.taps.active) this.counters.taps.nodes[this.index]?.add(record);
     try {
       this.processor.process(record);
     } catch (err) {
@@ -78,6 +79,7 @@ export class NodeRuntime implements ProcessorContext, NodeMetricsView {
     for (let i = 0; i < targets.length; i++) {
       const target = targets[i]!;
       this.counters.edgeRecords[target.edgeIndex]!++;
+      if (this.counters.taps.active) this.counters.taps.edges[target.edgeIndex]?.add(record);
       target.child.process(record);
     }
   }
