@@ -154,3 +154,10 @@ export function parseInteger(command: string, what: string, text: string, min?: 
   if (min !== undefined && n < min) throw new UsageError(`${what} must be at least ${min}, got ${n}`, command);
   return n;
 }
+
+/** A TCP port; 0 lets the OS pick a free one. */
+export function parsePort(command: string, what: string, text: string): number {
+  const port = parseInteger(command, what, text, 0);
+  if (port > 65535) throw new UsageError(`${what} must be a port from 0 to 65535, got ${port}`, command);
+  return port;
+}

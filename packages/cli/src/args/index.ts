@@ -5,6 +5,7 @@ export {
   exactlyOne,
   onlyWith,
   parseInteger,
+  parsePort,
   type FlagSpec,
   type FlagSpecs,
   type CommandSpec,

@@ -2,9 +2,7 @@ import type { Consumer, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import {
   CommandError,
   UsageError,
-  parseFlags,
   parseKeyValues,
-  renderUsage,
   resolveBootstrap,
   type CommandSpec,
 } from '../args/index.js';
@@ -20,7 +18,7 @@ import {
   type ConsumerPlan,
   type FormatterOptions,
 } from '../consumer/index.js';
-import type { Command, CommandIO } from '../command.js';
+import { defineCommand, type CommandIO, type Parsed } from '../command.js';
 import { bootstrapServerFlag } from './common-flags.js';
 
 const spec = {
@@ -65,12 +63,7 @@ const spec = {
   },
 } as const satisfies CommandSpec;
 
-async function run(argv: string[], io: CommandIO): Promise<number> {
-  const parsed = parseFlags(spec, argv);
-  if (parsed.help) {
-    io.stdout.write(renderUsage(spec));
-    return 0;
-  }
+async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> {
   const f = parsed.flags;
   const consumerProps = parseKeyValues(spec.name, 'consumer-property', f['consumer-property']);
   const formatProps = parseKeyValues(spec.name, 'property', [...f.property, ...f['formatter-property']]);
@@ -221,4 +214,4 @@ function headerPairs(headers: IHeaders | undefined): Array<[string, Buffer | nul
   return out;
 }
 
-export const consoleConsumerCommand: Command = { spec, run };
+export const consoleConsumerCommand = defineCommand(spec, run);

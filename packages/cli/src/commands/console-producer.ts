@@ -3,9 +3,7 @@ import type { IHeaders, Message, Producer } from 'kafkajs';
 import {
   CommandError,
   UsageError,
-  parseFlags,
   parseKeyValues,
-  renderUsage,
   required,
   resolveBootstrap,
   type CommandSpec,
@@ -22,7 +20,7 @@ import {
   type LineRecord,
   type ProducerSettings,
 } from '../producer/index.js';
-import type { Command, CommandIO } from '../command.js';
+import { defineCommand, type CommandIO, type Parsed } from '../command.js';
 import { bootstrapServerFlag } from './common-flags.js';
 
 const spec = {
@@ -62,12 +60,7 @@ const spec = {
   },
 } as const satisfies CommandSpec;
 
-async function run(argv: string[], io: CommandIO): Promise<number> {
-  const parsed = parseFlags(spec, argv);
-  if (parsed.help) {
-    io.stdout.write(renderUsage(spec));
-    return 0;
-  }
+async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> {
   const f = parsed.flags;
   const topic = required(spec.name, 'topic', f.topic);
   const brokers = resolveBootstrap(spec.name, f['bootstrap-server'] ?? f['broker-list'], io.env);
@@ -197,4 +190,4 @@ function messageSize(m: Message): number {
   return size;
 }
 
-export const consoleProducerCommand: Command = { spec, run };
+export const consoleProducerCommand = defineCommand(spec, run);

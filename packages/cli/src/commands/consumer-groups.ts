@@ -4,8 +4,6 @@ import {
   UsageError,
   exactlyOne,
   onlyWith,
-  parseFlags,
-  renderUsage,
   resolveBootstrap,
   type CommandSpec,
   type ParsedFlags,
@@ -33,7 +31,7 @@ import {
   type ResetScenario,
   type TopicPartitionRef,
 } from '../groups/index.js';
-import type { Command, CommandIO } from '../command.js';
+import { defineCommand, type CommandIO, type Parsed } from '../command.js';
 import { bootstrapServerFlag } from './common-flags.js';
 
 const SCENARIOS = ['to-earliest', 'to-latest', 'to-current', 'to-offset', 'shift-by'] as const;
@@ -77,12 +75,7 @@ const spec = {
 
 type Flags = ParsedFlags<typeof spec.flags>;
 
-async function run(argv: string[], io: CommandIO): Promise<number> {
-  const parsed = parseFlags(spec, argv);
-  if (parsed.help) {
-    io.stdout.write(renderUsage(spec));
-    return 0;
-  }
+async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> {
   const f = parsed.flags;
   const action = exactlyOne(spec.name, f, ['list', 'describe', 'delete', 'reset-offsets']);
   onlyWith(spec.name, f, action, {
@@ -277,4 +270,4 @@ async function namedPartitions(admin: Admin, args: string[]): Promise<TopicParti
   return out;
 }
 
-export const consumerGroupsCommand: Command = { spec, run };
+export const consumerGroupsCommand = defineCommand(spec, run);

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { PipelineDetail, PipelineSummary } from '@sluice/server';
-import { CommandError, parseFlags, renderUsage, UsageError, type CommandSpec } from '../args/index.js';
-import type { Command, CommandIO } from '../command.js';
+import { CommandError, UsageError, type CommandSpec } from '../args/index.js';
+import { defineCommand, type CommandIO, type Parsed } from '../command.js';
 import { formatIssues, ServerApi, serverFlag, ServerApiError } from './server-api.js';
 
 const spec = {
@@ -17,12 +17,7 @@ const spec = {
   positionals: [{ name: 'FILE', help: 'The pipeline document (JSON).' }],
 } as const satisfies CommandSpec;
 
-async function run(argv: string[], io: CommandIO): Promise<number> {
-  const parsed = parseFlags(spec, argv);
-  if (parsed.help) {
-    io.stdout.write(renderUsage(spec));
-    return 0;
-  }
+async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> {
   const { positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError('give exactly one pipeline file: sluice deploy FILE', spec.name);
   const file = resolve(io.cwd, positionals[0]!);
@@ -72,4 +67,4 @@ async function readDocument(file: string): Promise<Record<string, unknown>> {
   return document as Record<string, unknown>;
 }
 
-export const deployCommand: Command = { spec, run };
+export const deployCommand = defineCommand(spec, run);

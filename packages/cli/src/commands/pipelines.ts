@@ -1,6 +1,6 @@
 import type { PipelineDetail, PipelineSummary } from '@sluice/server';
-import { CommandError, parseFlags, renderUsage, UsageError, type CommandSpec } from '../args/index.js';
-import type { Command, CommandIO } from '../command.js';
+import { CommandError, UsageError, type CommandSpec } from '../args/index.js';
+import { defineCommand, type CommandIO, type Parsed } from '../command.js';
 import { formatIssues, ServerApi, serverFlag, ServerApiError } from './server-api.js';
 
 const spec = {
@@ -22,12 +22,7 @@ const spec = {
 const ACTIONS = ['list', 'get', 'stop', 'start', 'delete'] as const;
 type Action = (typeof ACTIONS)[number];
 
-async function run(argv: string[], io: CommandIO): Promise<number> {
-  const parsed = parseFlags(spec, argv);
-  if (parsed.help) {
-    io.stdout.write(renderUsage(spec));
-    return 0;
-  }
+async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> {
   const [action, ref] = parsed.positionals;
   if (!ACTIONS.includes(action as Action)) {
     throw new UsageError(action ? `unknown action '${action}'; use one of ${ACTIONS.join(', ')}` : `say what to do: ${ACTIONS.join(', ')}`, spec.name);
@@ -79,4 +74,4 @@ function table(pipelines: readonly PipelineSummary[]): string {
   return rows.map((r) => r.map((cell, c) => (c < 3 ? cell.padEnd(widths[c]!) : cell)).join('  ').trimEnd()).join('\n') + '\n';
 }
 
-export const pipelinesCommand: Command = { spec, run };
+export const pipelinesCommand = defineCommand(spec, run);

@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { formatIssue, validatePipeline } from '@sluice/topology';
 import { PipelineRunner, type RunnerMetrics } from '@sluice/streams';
-import { CommandError, parseFlags, parseInteger, renderUsage, resolveBootstrap, type CommandSpec } from '../args/index.js';
-import type { Command, CommandIO } from '../command.js';
+import { CommandError, parseInteger, resolveBootstrap, type CommandSpec } from '../args/index.js';
+import { defineCommand, type CommandIO, type Parsed } from '../command.js';
 import { bootstrapServerFlag } from './common-flags.js';
 
 const spec = {
@@ -28,12 +28,7 @@ const spec = {
   positionals: [{ name: 'FILE', help: 'The pipeline JSON.' }],
 } as const satisfies CommandSpec;
 
-async function run(argv: string[], io: CommandIO): Promise<number> {
-  const parsed = parseFlags(spec, argv);
-  if (parsed.help) {
-    io.stdout.write(renderUsage(spec));
-    return 0;
-  }
+async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> {
   const file = parsed.positionals[0];
   if (!file) throw new CommandError("sluice run needs the pipeline's JSON file: sluice run FILE");
   const brokers = resolveBootstrap(spec.name, parsed.flags['bootstrap-server'], io.env);
@@ -104,4 +99,4 @@ function progressLine(m: RunnerMetrics, sourceIds: string[]): string {
   );
 }
 
-export const runCommand: Command = { spec, run };
+export const runCommand = defineCommand(spec, run);

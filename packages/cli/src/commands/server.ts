@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { CommandError, parseFlags, parseInteger, renderUsage, resolveBootstrap, type CommandSpec } from '../args/index.js';
-import type { Command, CommandIO } from '../command.js';
+import { CommandError, parsePort, resolveBootstrap, type CommandSpec } from '../args/index.js';
+import { defineCommand, type CommandIO, type Parsed } from '../command.js';
 import { bootstrapServerFlag } from './common-flags.js';
 import { TOKEN_ENV } from './server-api.js';
 
@@ -46,15 +46,9 @@ const spec = {
   },
 } as const satisfies CommandSpec;
 
-async function run(argv: string[], io: CommandIO): Promise<number> {
-  const parsed = parseFlags(spec, argv);
-  if (parsed.help) {
-    io.stdout.write(renderUsage(spec));
-    return 0;
-  }
+async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> {
   const f = parsed.flags;
-  const port = parseInteger(spec.name, '--port', f.port ?? '3000', 0);
-  if (port > 65535) throw new CommandError('--port must be at most 65535');
+  const port = parsePort(spec.name, '--port', f.port ?? '3000');
   const brokers = resolveBootstrap(spec.name, f['bootstrap-server'], io.env);
   const dataDir = resolve(io.cwd, f['data-dir'] ?? '.sluice-data');
   const { consoleLogger } = await loadServer();
@@ -73,4 +67,4 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   return 0;
 }
 
-export const serverCommand: Command = { spec, run };
+export const serverCommand = defineCommand(spec, run);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
-import { CommandError, parseFlags, parseInteger, renderUsage, resolveBootstrap, type CommandSpec } from '../args/index.js';
+import { CommandError, parsePort, resolveBootstrap, type CommandSpec } from '../args/index.js';
 import { loadBroker } from '../embedded-broker.js';
-import type { Command, CommandIO } from '../command.js';
+import { defineCommand, type CommandIO, type Parsed } from '../command.js';
 import { loadServer, startServer, untilSignal, type RunningServer } from './server.js';
 
 const spec = {
@@ -25,16 +25,10 @@ const spec = {
   },
 } as const satisfies CommandSpec;
 
-async function run(argv: string[], io: CommandIO): Promise<number> {
-  const parsed = parseFlags(spec, argv);
-  if (parsed.help) {
-    io.stdout.write(renderUsage(spec));
-    return 0;
-  }
+async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> {
   const f = parsed.flags;
-  const uiPort = parseInteger(spec.name, '--port', f.port ?? '3000', 0);
-  const brokerPort = parseInteger(spec.name, '--broker-port', f['broker-port'] ?? '9092', 0);
-  if (uiPort > 65535 || brokerPort > 65535) throw new CommandError('ports must be at most 65535');
+  const uiPort = parsePort(spec.name, '--port', f.port ?? '3000');
+  const brokerPort = parsePort(spec.name, '--broker-port', f['broker-port'] ?? '9092');
   const dataDir = resolve(io.cwd, f['data-dir'] ?? '.sluice-data');
   const external = f['bootstrap-server'] !== undefined ? resolveBootstrap(spec.name, f['bootstrap-server'], io.env) : undefined;
   let broker: { host: string; port: number; close(): Promise<void> } | undefined;
@@ -73,4 +67,4 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   return 0;
 }
 
-export const startCommand: Command = { spec, run };
+export const startCommand = defineCommand(spec, run);

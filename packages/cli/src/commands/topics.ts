@@ -3,10 +3,8 @@ import {
   CommandError,
   exactlyOne,
   onlyWith,
-  parseFlags,
   parseInteger,
   parseKeyValues,
-  renderUsage,
   required,
   resolveBootstrap,
   type CommandSpec,
@@ -14,7 +12,7 @@ import {
 } from '../args/index.js';
 import { ConfigResourceTypes, explainConnectionError, protocolErrorType, withAdmin } from '../kafka/index.js';
 import { formatTopicDescription, isInternalTopic, topicNameProblem } from '../topics/index.js';
-import type { Command, CommandIO } from '../command.js';
+import { defineCommand, type CommandIO, type Parsed } from '../command.js';
 import { bootstrapServerFlag } from './common-flags.js';
 
 const MAX_REPLICATION_FACTOR = 32767;
@@ -63,12 +61,7 @@ const spec = {
 
 type Flags = ParsedFlags<typeof spec.flags>;
 
-async function run(argv: string[], io: CommandIO): Promise<number> {
-  const parsed = parseFlags(spec, argv);
-  if (parsed.help) {
-    io.stdout.write(renderUsage(spec));
-    return 0;
-  }
+async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> {
   const f = parsed.flags;
   const action = exactlyOne(spec.name, f, ['list', 'describe', 'create', 'alter', 'delete']);
   onlyWith(spec.name, f, action, {
@@ -269,4 +262,4 @@ async function deleteTopic(admin: Admin, topic: string, ifExists: boolean): Prom
   return 0;
 }
 
-export const topicsCommand: Command = { spec, run };
+export const topicsCommand = defineCommand(spec, run);
