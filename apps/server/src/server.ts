@@ -4,11 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createApp } from './app.js';
 import { startWeatherDemo, type WeatherGenerator } from './demo/index.js';
+import { GroupService } from './groups/index.js';
 import { KafkaConnection } from './kafka/kafka-connection.js';
 import { LiveHub, liveSnapshot } from './live/index.js';
 import { consoleLogger, messageOf, type Logger } from './logger.js';
 import { PipelineManager, PipelineService, PipelineStore, type RunnerTuning } from './pipelines/index.js';
 import { createPrometheusRegistry } from './prometheus/prometheus-metrics.js';
+import { TapHub } from './taps/index.js';
 import { TopicService } from './topics/topic-service.js';
 import { defaultWebDir } from './web/web-app.js';
 
@@ -41,6 +43,8 @@ export interface SluiceServer {
   readonly port: number;
   /** The pipelines' workers (status, metrics, and a crash drill for tests). */
   readonly manager: PipelineManager;
+  /** Open server-sent-event streams and places being sampled (diagnostics and tests). */
+  streamCounts(): { live: number; taps: number; tappedPlaces: number };
   /** Stops the HTTP server, live streams, the demo generator, and every pipeline gracefully. */
   close(): Promise<void>;
 }
@@ -85,6 +89,7 @@ export async function createServer(options: ServerOptions): Promise<SluiceServer
   const pipelines = new PipelineService(new PipelineStore(resolve(dataDir, 'pipelines')), manager, logger, groupRemover);
   const startedAt = new Date();
   const live = new LiveHub({ snapshot: () => liveSnapshot(pipelines, manager), logger });
+  const taps = new TapHub({ control: manager, logger });
   const parts = {
     connection,
     pipelines,
@@ -92,6 +97,9 @@ export async function createServer(options: ServerOptions): Promise<SluiceServer
     prometheus: createPrometheusRegistry({ manager, connection }),
     startedAt,
     topics: new TopicService(connection),
+    groups: new GroupService(connection, (groupId) => pipelineOfGroup(pipelines, groupId)),
+    taps,
+    manager,
     logger,
     ...(apiToken ? { apiToken } : {}),
     webDir: options.webDir ?? defaultWebDir,
@@ -107,6 +115,7 @@ export async function createServer(options: ServerOptions): Promise<SluiceServer
     await listen(http, options.port ?? 3000, host);
   } catch (err) {
     live.close();
+    taps.close();
     await generator?.stop();
     await manager.close();
     await connection.close();
@@ -128,9 +137,11 @@ export async function createServer(options: ServerOptions): Promise<SluiceServer
     host: address.address,
     port: address.port,
     manager,
+    streamCounts: () => ({ live: live.clientCount, taps: taps.clientCount, tappedPlaces: taps.sessionCount }),
     close() {
       closing ??= (async () => {
         live.close();
+        taps.close();
         const httpClosed = new Promise<void>((done) => server.close(() => done()));
         server.closeIdleConnections();
         await generator?.stop();
@@ -143,6 +154,16 @@ export async function createServer(options: ServerOptions): Promise<SluiceServer
       return closing;
     },
   };
+}
+
+/** The pipeline whose consumer group this is (its own setting, or `sluice-<id>`). */
+function pipelineOfGroup(pipelines: PipelineService, groupId: string): string | undefined {
+  for (const p of pipelines.list()) {
+    if (!p.valid) continue;
+    const group = pipelines.get(p.id).consumerGroup;
+    if (group === groupId) return p.id;
+  }
+  return undefined;
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -29,6 +29,11 @@ export const API_ROUTES = [
   'DELETE /api/topics/:name',
   'GET    /api/topics/:name/messages?partition=&offset=&limit=',
   'POST   /api/topics/:name/messages',
+  'GET    /api/pipelines/:id/taps?node=|edge= (server-sent events)',
+  'GET    /api/groups',
+  'GET    /api/groups/:id',
+  'POST   /api/groups/:id/reset-offsets',
+  'DELETE /api/groups/:id',
   'GET    /api/live (server-sent events)',
   'GET    /metrics (Prometheus)',
 ];

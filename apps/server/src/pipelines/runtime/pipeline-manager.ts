@@ -1,8 +1,10 @@
+import type { TapTarget } from '@sluice/streams';
 import type { Pipeline } from '@sluice/topology';
 import type { Logger } from '../../logger.js';
 import type { RestartBackoff } from './backoff.js';
 import type { MetricsDefinition, PipelineMetrics } from './pipeline-metrics.js';
 import { PipelineRuntime, type RuntimeState } from './pipeline-runtime.js';
+import type { TappedBatch } from '../../taps/tapped-record.js';
 import type { RunnerTuning } from './worker-protocol.js';
 
 export interface PipelineManagerOptions {
@@ -25,6 +27,7 @@ const STOPPED: RuntimeState = { status: 'stopped', restarts: 0 };
 export class PipelineManager {
   private readonly runtimes = new Map<string, PipelineRuntime>();
   private readonly listeners = new Set<(pipelineId: string) => void>();
+  private readonly tapListeners = new Set<(pipelineId: string, batches: readonly TappedBatch[]) => void>();
   private closing = false;
 
   constructor(private readonly options: PipelineManagerOptions) {}
@@ -89,6 +92,18 @@ export class PipelineManager {
     return (await this.runtimes.get(pipelineId)?.crashWorker()) ?? false;
   }
 
+  /** Starts or stops sampling records at a node or edge of a pipeline (also across restarts). */
+  tap(pipelineId: string, target: TapTarget, on: boolean): void {
+    if (on) this.runtime(pipelineId).tap(target, true);
+    else this.runtimes.get(pipelineId)?.tap(target, false);
+  }
+
+  /** Records sampled at tapped places, as workers post them. */
+  onTapped(listener: (pipelineId: string, batches: readonly TappedBatch[]) => void): () => void {
+    this.tapListeners.add(listener);
+    return () => this.tapListeners.delete(listener);
+  }
+
   /** Status changes, for live updates. */
   onChange(listener: (pipelineId: string) => void): () => void {
     this.listeners.add(listener);
@@ -112,6 +127,9 @@ export class PipelineManager {
         metricsEveryMs: this.options.metricsEveryMs ?? 1_000,
         ...(this.options.workerScript ? { workerScript: this.options.workerScript } : {}),
         ...(this.options.backoff ? { backoff: this.options.backoff } : {}),
+        onTapped: (id, batches) => {
+          for (const listener of this.tapListeners) listener(id, batches);
+        },
         onChange: (id) => {
           for (const listener of this.listeners) listener(id);
         },

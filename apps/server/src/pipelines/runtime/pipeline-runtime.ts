@@ -1,7 +1,9 @@
+import type { TapTarget } from '@sluice/streams';
 import type { Pipeline } from '@sluice/topology';
 import type { Logger } from '../../logger.js';
 import { RestartBackoff } from './backoff.js';
 import { PipelineMetricsAccount, type MetricsDefinition, type PipelineMetrics } from './pipeline-metrics.js';
+import { tapKey, type TappedBatch } from '../../taps/tapped-record.js';
 import { WorkerHandle, type WorkerOutcome } from './worker-handle.js';
 import type { RunnerTuning, WorkerSettings } from './worker-protocol.js';
 
@@ -29,6 +31,8 @@ export interface RuntimeContext {
   readonly backoff?: () => RestartBackoff;
   /** Told about every status change (live updates). */
   readonly onChange?: (pipelineId: string) => void;
+  /** Told about records sampled at tapped places. */
+  readonly onTapped?: (pipelineId: string, batches: readonly TappedBatch[]) => void;
 }
 
 /**
@@ -51,6 +55,8 @@ export class PipelineRuntime {
   private readonly backoff: RestartBackoff;
   readonly metrics = new PipelineMetricsAccount();
   private metricsWaiters: Array<() => void> = [];
+  /** Places someone taps; every worker of this pipeline samples them, restarted ones too. */
+  private readonly taps = new Map<string, TapTarget>();
 
   constructor(
     readonly pipelineId: string,
@@ -105,6 +111,15 @@ export class PipelineRuntime {
     return true;
   }
 
+  /** Starts or stops sampling at a node or edge, now and in every later run. */
+  tap(target: TapTarget, on: boolean): void {
+    const key = tapKey(target);
+    if (on === this.taps.has(key)) return;
+    if (on) this.taps.set(key, target);
+    else this.taps.delete(key);
+    this.worker?.tap(target, on);
+  }
+
   /** Metrics as of now: asks a running worker for a fresh snapshot, waiting at most `waitMs`. */
   async currentMetrics(definition: MetricsDefinition, waitMs = 250): Promise<PipelineMetrics> {
     const worker = this.worker;
@@ -132,6 +147,7 @@ export class PipelineRuntime {
       brokers: this.context.brokers,
       tuning: this.context.tuning,
       metricsEveryMs: this.context.metricsEveryMs,
+      taps: [...this.taps.values()],
     };
     let worker: WorkerHandle;
     try {
@@ -150,6 +166,9 @@ export class PipelineRuntime {
             const waiters = this.metricsWaiters;
             this.metricsWaiters = [];
             for (const w of waiters) w();
+          },
+          onTapped: (batches) => {
+            if (this.worker === worker) this.context.onTapped?.(this.pipelineId, batches);
           },
           onExit: (outcome) => this.exited(worker, outcome),
         },

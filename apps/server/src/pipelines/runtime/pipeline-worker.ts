@@ -1,7 +1,8 @@
 // The body of a pipeline's worker thread: one PipelineRunner, driven by messages from the
 // PipelineManager. A pipeline that is slow, throws, or runs out of memory takes down only this thread.
-import { PipelineRunner, PipelineStoppedError } from '@sluice/streams';
+import { PipelineRunner, PipelineStoppedError, type TapTarget } from '@sluice/streams';
 import { parentPort, workerData } from 'node:worker_threads';
+import { tappedRecord } from '../../taps/tapped-record.js';
 import type { FromWorker, ToWorker, WorkerSettings } from './worker-protocol.js';
 
 const port = parentPort;
@@ -18,12 +19,39 @@ const runner = PipelineRunner.fromPipeline(settings.pipeline, {
 });
 
 let metricsTimer: NodeJS.Timeout | undefined;
+/** Posts sampled records while anything is tapped; no timer runs otherwise. */
+let tapTimer: NodeJS.Timeout | undefined;
+const TAP_POST_EVERY_MS = 100;
+
+function postTapped(): void {
+  const batches = runner.taps.drain();
+  if (batches.length > 0) {
+    post({ type: 'tapped', batches: batches.map((b) => ({ target: b.target, missed: b.missed, records: b.records.map(tappedRecord) })) });
+  }
+}
+
+function setTap(target: TapTarget, on: boolean): void {
+  try {
+    if (on) runner.taps.start(target);
+    else runner.taps.stop(target);
+  } catch {
+    // A place the deployed definition does not have (it changed under an open tap): nothing to sample.
+  }
+  if (runner.taps.active) tapTimer ??= setInterval(postTapped, TAP_POST_EVERY_MS);
+  else {
+    clearInterval(tapTimer);
+    tapTimer = undefined;
+  }
+}
+
+for (const target of settings.taps) setTap(target, true);
 let ending = false;
 
 function fail(error: unknown): void {
   if (ending) return;
   ending = true;
   clearInterval(metricsTimer);
+  clearInterval(tapTimer);
   post({ type: 'metrics', metrics: runner.metrics() });
   const message = error instanceof Error ? error.message : String(error);
   post({ type: 'failed', error: message, retriable: !(error instanceof PipelineStoppedError) });
@@ -40,6 +68,10 @@ const started = runner.start().then(
 );
 
 port.on('message', (message: ToWorker) => {
+  if (message.type === 'tap') {
+    if (!ending) setTap(message.target, message.on);
+    return;
+  }
   if (message.type === 'metrics') {
     if (!ending) post({ type: 'metrics', metrics: runner.metrics() });
     return;
@@ -47,6 +79,7 @@ port.on('message', (message: ToWorker) => {
   if (ending) return;
   ending = true;
   clearInterval(metricsTimer);
+  clearInterval(tapTimer);
   // A stop that arrives while starting waits for the start, so no client is left connecting.
   void started
     .then(() => runner.stop())

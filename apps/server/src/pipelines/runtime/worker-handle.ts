@@ -1,8 +1,9 @@
-import type { RunnerMetrics } from '@sluice/streams';
+import type { RunnerMetrics, TapTarget } from '@sluice/streams';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { TappedBatch } from '../../taps/tapped-record.js';
 import type { FromWorker, ToWorker, WorkerSettings } from './worker-protocol.js';
 
 /**
@@ -19,6 +20,7 @@ export type WorkerOutcome =
 export interface WorkerEvents {
   onRunning(): void;
   onMetrics(metrics: RunnerMetrics): void;
+  onTapped(batches: readonly TappedBatch[]): void;
   onExit(outcome: WorkerOutcome): void;
 }
 
@@ -51,6 +53,9 @@ export class WorkerHandle {
         case 'metrics':
           events.onMetrics(message.metrics);
           break;
+        case 'tapped':
+          events.onTapped(message.batches);
+          break;
         case 'failed':
           this.reported = { kind: 'failed', error: message.error, retriable: message.retriable };
           this.endSoon();
@@ -78,6 +83,11 @@ export class WorkerHandle {
 
   requestMetrics(): void {
     this.send({ type: 'metrics' });
+  }
+
+  /** Starts or stops sampling records at a node or edge. */
+  tap(target: TapTarget, on: boolean): void {
+    this.send({ type: 'tap', target, on });
   }
 
   /** Asks the runner to stop gracefully; ends the thread if it takes longer than the timeout. */
