@@ -18,6 +18,7 @@ import { isNodeType, nodeTypeInfo } from '@sluice/topology';
 import { useCallback, useEffect, useState, type DragEvent } from 'react';
 import { checkConnection, DEFAULT_NODE_SIZE } from '../../core/index.js';
 import { usePipelineStore, usePipelineStoreApi } from '../../infrastructure/store/index.js';
+import { LiveCanvasLayer, liveEdgeTypes } from '../live/index.js';
 import { useTheme } from '../theme/index.js';
 import { CanvasToolbar } from './CanvasToolbar.js';
 import { GRID, useCanvasPrefs } from './canvas-prefs.js';
@@ -96,6 +97,7 @@ export function Canvas(handlers: ShortcutHandlers) {
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={liveEdgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
@@ -122,6 +124,7 @@ export function Canvas(handlers: ShortcutHandlers) {
         <Panel position="top-center">
           <Notice />
         </Panel>
+        <LiveCanvasLayer />
         {nodes.length === 0 ? (
           <Panel position="top-center" className="canvas-empty">
             <strong>An empty pipeline</strong>

@@ -3,6 +3,7 @@ import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { nodeSummary, type DesignerNodeData } from '../../core/index.js';
 import { selectIssuesOfNode, usePipelineStore } from '../../infrastructure/store/index.js';
+import { NodeLiveStats, useNodeLiveErrors } from '../live/index.js';
 
 /**
  * One pipeline node on the canvas: its type, name, a one-line summary of its config, one input
@@ -18,10 +19,11 @@ function PipelineNodeViewImpl({ id, type, data, selected }: NodeProps<FlowNode>)
   const title = data.label || id;
   const category = info.category.toLowerCase();
   const summary = nodeSummary({ type, data });
+  const liveErrors = useNodeLiveErrors(id);
 
   return (
     <div
-      className={`pipeline-node category-${category}${selected ? ' is-selected' : ''}${issues.length > 0 ? ' has-issues' : ''}`}
+      className={`pipeline-node category-${category}${selected ? ' is-selected' : ''}${issues.length > 0 ? ' has-issues' : ''}${liveErrors ? ' has-live-errors' : ''}`}
       data-node-id={id}
       data-node-type={type}
       aria-label={`${info.label} ${title}`}
@@ -64,6 +66,7 @@ function PipelineNodeViewImpl({ id, type, data, selected }: NodeProps<FlowNode>)
           ))}
         </ul>
       ) : null}
+      <NodeLiveStats nodeId={id} type={type} topic={typeof data.config.topic === 'string' ? data.config.topic : undefined} />
     </div>
   );
 }
