@@ -1,16 +1,20 @@
 import { useSyncExternalStore } from 'react';
 
-/** The app's two places: the pipelines list and one pipeline's designer. */
-export type Route = { page: 'pipelines' } | { page: 'designer'; pipelineId: string };
+/** The app's places: the pipelines list, one pipeline's designer, one pipeline's dashboard. */
+export type Route = { page: 'pipelines' } | { page: 'designer'; pipelineId: string } | { page: 'dashboard'; pipelineId: string };
 
 export function parseRoute(pathname: string): Route {
   const match = /^\/pipelines\/([^/]+)\/?$/.exec(pathname);
   if (match) return { page: 'designer', pipelineId: decodeURIComponent(match[1]) };
+  const dashboard = /^\/dashboard\/([^/]+)\/?$/.exec(pathname);
+  if (dashboard) return { page: 'dashboard', pipelineId: decodeURIComponent(dashboard[1]) };
   return { page: 'pipelines' };
 }
 
 export function pathOf(route: Route): string {
-  return route.page === 'designer' ? `/pipelines/${encodeURIComponent(route.pipelineId)}` : '/';
+  if (route.page === 'designer') return `/pipelines/${encodeURIComponent(route.pipelineId)}`;
+  if (route.page === 'dashboard') return `/dashboard/${encodeURIComponent(route.pipelineId)}`;
+  return '/';
 }
 
 const listeners = new Set<() => void>();
