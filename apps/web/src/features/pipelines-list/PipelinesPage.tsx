@@ -1,7 +1,10 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { emptyDocument, readPipelineText, toPipelineJson } from '../../core/index.js';
 import { ApiRequestError, useApi, type PipelineRecord } from '../../infrastructure/api/index.js';
+import { useLiveStream } from '../../infrastructure/live/index.js';
 import { Dialog, StatusBadge, timeAgo } from '../../ui/index.js';
+import { ThroughputSparkline } from '../dashboard/index.js';
+import { followInApp, takeFirstRun } from '../live/index.js';
 import { ThemeToggle } from '../theme/index.js';
 import { PipelineNameDialog } from './PipelineNameDialog.js';
 import { usePipelineList } from './use-pipeline-list.js';
@@ -20,6 +23,13 @@ export function PipelinesPage({ onOpen }: Props) {
   const [modal, setModal] = useState<Modal>(null);
   const [message, setMessage] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  useLiveStream();
+
+  // A fresh install opens its running demo straight away (once per browser).
+  useEffect(() => {
+    const demo = pipelines ? takeFirstRun(pipelines) : null;
+    if (demo) onOpen(demo);
+  }, [pipelines, onOpen]);
 
   const failure = (err: unknown) => (err instanceof ApiRequestError ? err.message : String(err));
 
@@ -134,6 +144,7 @@ export function PipelinesPage({ onOpen }: Props) {
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Status</th>
+                <th scope="col">Throughput</th>
                 <th scope="col">Last deployed</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
@@ -160,11 +171,17 @@ export function PipelinesPage({ onOpen }: Props) {
                     <StatusBadge status={p.status} draft={!p.deployedAt} />
                     {p.status === 'failed' && p.error ? <div className="row-error">{p.error}</div> : null}
                   </td>
+                  <td>
+                    <ThroughputSparkline pipelineId={p.id} />
+                  </td>
                   <td className="muted">{timeAgo(p.deployedAt)}</td>
                   <td className="row-actions">
                     <button type="button" className="btn btn-small" onClick={() => onOpen(p.id)}>
                       Open
                     </button>
+                    <a className="btn btn-small" href={`/dashboard/${encodeURIComponent(p.id)}`} aria-label={`Dashboard of ${p.name}`} onClick={followInApp}>
+                      Dashboard
+                    </a>
                     <button type="button" className="btn btn-small" aria-label={`Rename ${p.name}`} onClick={() => setModal({ kind: 'rename', pipeline: p })}>
                       Rename
                     </button>
