@@ -89,6 +89,9 @@ export function PipelinesPage({ onOpen }: Props) {
           Sluice
         </span>
         <span className="muted">Kafka stream pipelines</span>
+        <a className="btn btn-ghost" href="/topics" onClick={followInApp}>
+          Topics
+        </a>
         <span className="spacer" />
         <ThemeToggle />
       </header>
