@@ -53,6 +53,17 @@ function fromBigInt(value: bigint): number | string {
 
 function fromObject(value: object): ExpressionValue {
   if (Array.isArray(value)) return value.map(toExpressionValue);
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null) {
+    // The common case (JSON objects, map literals) first, without building entry pairs.
+    const out: { [key: string]: ExpressionValue } = {};
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      setKey(out, k, toExpressionValue((value as Record<string, unknown>)[k]));
+    }
+    return out;
+  }
   if (value instanceof Uint8Array) return value;
   if (value instanceof Map) {
     const out: { [key: string]: ExpressionValue } = {};
@@ -66,12 +77,6 @@ function fromObject(value: object): ExpressionValue {
     return value.toISOString();
   }
   if (value instanceof Optional) return value.hasValue() ? toExpressionValue(value.value()) : null;
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto === Object.prototype || proto === null) {
-    const out: { [key: string]: ExpressionValue } = {};
-    for (const [k, v] of Object.entries(value)) setKey(out, k, toExpressionValue(v));
-    return out;
-  }
   // Library value classes: unsigned ints unwrap to bigint; durations and types print as CEL text.
   const primitive: unknown = value.valueOf();
   if (typeof primitive === 'bigint') return fromBigInt(primitive);

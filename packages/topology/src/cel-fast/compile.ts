@@ -298,10 +298,13 @@ const DROPPED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 function mapLiteral(node: CheckedNode): Closure {
   if (!Array.isArray(node.args)) throw new Unsupported('an unrecognised map literal');
-  const entries = node.args.map((entry: unknown) => {
+  const pairs = node.args.map((entry: unknown) => {
     if (!Array.isArray(entry) || entry.length !== 2) throw new Unsupported('an unrecognised map entry');
-    return [compileNode(asNode(entry[0])), compileNode(asNode(entry[1]))] as const;
+    return [asNode(entry[0]), asNode(entry[1])] as const;
   });
+  const entries = pairs.map(([k, v]) => [compileNode(k), compileNode(v)] as const);
+  const names = pairs.map(([k]) => (k.op === 'value' && typeof k.args === 'string' ? k.args : undefined));
+  if (names.every((name) => name !== undefined)) return constantKeyMap(names as string[], entries.map(([, v]) => v));
   return (f) => {
     const out: Record<string, unknown> = {};
     for (let i = 0; i < entries.length; i++) {
@@ -313,6 +316,31 @@ function mapLiteral(node: CheckedNode): Closure {
       else if (typeof key === 'bigint' || typeof key === 'number' || typeof key === 'boolean' || key === null) name = String(key);
       else return defer();
       if (!DROPPED_KEYS.has(name)) out[name] = value;
+    }
+    return out;
+  };
+}
+
+/**
+ * A map literal with string-constant keys, the usual `{"station": value.station, ...}`: each
+ * record's object is a copy of one template with the keys in literal order, then filled in.
+ */
+function constantKeyMap(names: readonly string[], values: readonly Closure[]): Closure {
+  const template: Record<string, unknown> = {};
+  const kept: number[] = [];
+  names.forEach((name, i) => {
+    if (DROPPED_KEYS.has(name)) return;
+    template[name] = null;
+    kept.push(i);
+  });
+  const n = values.length;
+  return (f) => {
+    const computed = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) computed[i] = values[i]!(f);
+    const out = { ...template };
+    for (let j = 0; j < kept.length; j++) {
+      const i = kept[j]!;
+      out[names[i]!] = computed[i];
     }
     return out;
   };
