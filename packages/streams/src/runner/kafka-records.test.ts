@@ -11,6 +11,12 @@ describe('kafka records', () => {
     expect(record).toEqual({ key: Buffer.from('k'), value: Buffer.from('v'), headers: {}, topic: 't', partition: 3, offset: 12345678901, timestamp: 1700000000000 });
   });
 
+  it('reads each record its own timestamp, however consecutive records repeat or change it', () => {
+    const stamps = ['1700000000000', '1700000000000', '1700000000001', '1700000000000', '-5', '0'];
+    const read = stamps.map((timestamp) => toConsumedRecord('t', 0, message({ timestamp })).timestamp);
+    expect(read).toEqual([1700000000000, 1700000000000, 1700000000001, 1700000000000, -5, 0]);
+  });
+
   it('flattens repeated headers to the last value and drops undefined ones', () => {
     const record = toConsumedRecord('t', 0, message({ headers: { a: [Buffer.from('1'), Buffer.from('2')], b: 'x', c: undefined } }));
     expect(record.headers).toEqual({ a: Buffer.from('2'), b: 'x' });
