@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Dialog } from '../../ui/index.js';
 import { parseConfigLines, wholeNumber } from './record-format.js';
 import { errorText, topicBrowserApi, type TopicView } from './topic-browser-api.js';
@@ -10,6 +10,7 @@ interface Props {
 
 /** New topic: name, partitions, replication factor and configs as in kafka-topics.sh. */
 export function CreateTopicDialog({ onClose, onCreated }: Props) {
+  const configHelp = useId();
   const [name, setName] = useState('');
   const [partitions, setPartitions] = useState('1');
   const [replication, setReplication] = useState('1');
@@ -58,11 +59,15 @@ export function CreateTopicDialog({ onClose, onCreated }: Props) {
             <input className="input" inputMode="numeric" value={replication} onChange={(e) => setReplication(e.target.value)} />
           </label>
         </div>
-        <label className="field">
-          <span className="field-label">Configs</span>
-          <textarea className="textarea code" rows={3} placeholder="retention.ms=86400000" value={configText} onChange={(e) => setConfigText(e.target.value)} />
-          <span className="field-help">One name=value a line, as kafka-topics.sh --config takes them.</span>
-        </label>
+        <div className="field">
+          <label className="field-label" htmlFor={`${configHelp}-input`}>
+            Configs
+          </label>
+          <textarea id={`${configHelp}-input`} aria-describedby={configHelp} className="textarea code" rows={3} placeholder="retention.ms=86400000" value={configText} onChange={(e) => setConfigText(e.target.value)} />
+          <span id={configHelp} className="field-help">
+            One name=value a line, as kafka-topics.sh --config takes them.
+          </span>
+        </div>
         {error ? (
           <p className="field-error" role="alert">
             {error}

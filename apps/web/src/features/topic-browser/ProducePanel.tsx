@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { parseHeaderLines } from './record-format.js';
 import { errorText, topicBrowserApi, type Produced, type TopicView } from './topic-browser-api.js';
 
 /** A test record: key, value (written as typed; JSON stays JSON), headers, and a partition if wanted. */
 export function ProducePanel({ topic, onProduced }: { topic: TopicView; onProduced(produced: Produced): void }) {
+  const headerHelp = useId();
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
   const [headerText, setHeaderText] = useState('');
@@ -60,11 +61,15 @@ export function ProducePanel({ topic, onProduced }: { topic: TopicView; onProduc
           <span className="field-label">Value</span>
           <textarea className="textarea code" rows={4} placeholder='{"station":"oslo","temperature":12.5}' value={value} onChange={(e) => setValue(e.target.value)} />
         </label>
-        <label className="field">
-          <span className="field-label">Headers</span>
-          <textarea className="textarea code" rows={2} placeholder="source=manual" value={headerText} onChange={(e) => setHeaderText(e.target.value)} />
-          <span className="field-help">One name=value a line.</span>
-        </label>
+        <div className="field">
+          <label className="field-label" htmlFor={`${headerHelp}-input`}>
+            Headers
+          </label>
+          <textarea id={`${headerHelp}-input`} aria-describedby={headerHelp} className="textarea code" rows={2} placeholder="source=manual" value={headerText} onChange={(e) => setHeaderText(e.target.value)} />
+          <span id={headerHelp} className="field-help">
+            One name=value a line.
+          </span>
+        </div>
         {error ? (
           <p className="field-error" role="alert">
             {error}
