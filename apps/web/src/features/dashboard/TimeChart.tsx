@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { useTheme } from '../theme/index.js';
-import type { Columns } from './dashboard-series.js';
+import { visibleSpan, type Columns } from './dashboard-series.js';
 
 export interface ChartSeries {
   label: string;
@@ -89,8 +89,8 @@ export function TimeChart({ title, series, data, format, windowSeconds, height =
   );
 }
 
-/** The x range: the last `windowSeconds` up to the newest point (or now, before any). */
+/** The x range: what there is, at least a minute and at most `windowSeconds`, ending at the newest point. */
 function windowOf(data: Columns, windowSeconds: number, max: number | null): [number, number] {
   const newest = data[0].at(-1) ?? max ?? Date.now() / 1000;
-  return [newest - windowSeconds, newest];
+  return [newest - visibleSpan(data[0], windowSeconds), newest];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HistoryPoint } from '../../infrastructure/live/index.js';
-import { dashboardSeries, sparklinePoints } from './dashboard-series.js';
+import { dashboardSeries, sparklinePoints, visibleSpan } from './dashboard-series.js';
 
 const point = (t: number, inRate: number, lag: Record<string, number> = {}): HistoryPoint => ({
   t,
@@ -27,13 +27,22 @@ describe('dashboardSeries', () => {
   });
 });
 
+describe('visibleSpan', () => {
+  it('spans the history there is, at least a minute, at most the window', () => {
+    expect(visibleSpan([], 900)).toBe(60);
+    expect(visibleSpan([0, 5], 900)).toBe(60);
+    expect(visibleSpan([0, 300], 900)).toBe(300);
+    expect(visibleSpan([0, 2000], 900)).toBe(900);
+  });
+});
+
 describe('sparklinePoints', () => {
   it('scales the recent in-rate into the box, peak at the top', () => {
-    expect(sparklinePoints([point(0, 0), point(5, 10), point(10, 5)], 10, 100, 20)).toBe('0.0,19.0 50.0,1.0 100.0,10.0');
+    expect(sparklinePoints([point(0, 0), point(60, 10), point(120, 5)], 120, 100, 20)).toBe('0.0,19.0 50.0,1.0 100.0,10.0');
   });
 
   it('leaves older points out and draws nothing without history', () => {
-    expect(sparklinePoints([point(0, 100), point(20, 1), point(30, 1)], 10, 100, 20).split(' ')).toHaveLength(2);
+    expect(sparklinePoints([point(0, 100), point(200, 1), point(300, 1)], 120, 100, 20).split(' ')).toHaveLength(2);
     expect(sparklinePoints([], 10, 100, 20)).toBe('');
   });
 });

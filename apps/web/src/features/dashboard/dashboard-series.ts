@@ -26,14 +26,21 @@ export function dashboardSeries(points: readonly HistoryPoint[]): DashboardSerie
   };
 }
 
+/** Seconds a chart spans: the history there is, but at least a minute (so a fresh page is not one dot) and at most `maxSeconds`. */
+export function visibleSpan(times: readonly number[], maxSeconds: number, minSeconds = 60): number {
+  const span = times.length > 1 ? times.at(-1)! - times[0]! : 0;
+  return Math.min(maxSeconds, Math.max(minSeconds, span));
+}
+
 /** Points for a sparkline: the `in` rate over the last `seconds`, scaled into a width × height box. */
 export function sparklinePoints(points: readonly HistoryPoint[], seconds: number, width: number, height: number): string {
   const newest = points.at(-1);
   if (!newest) return '';
-  const from = newest.t - seconds;
+  const span = visibleSpan(points.map((p) => p.t), seconds);
+  const from = newest.t - span;
   const shown = points.filter((p) => p.t >= from);
   const max = Math.max(1, ...shown.map((p) => p.in));
-  const x = (t: number) => ((t - from) / seconds) * width;
+  const x = (t: number) => ((t - from) / span) * width;
   const y = (v: number) => height - 1 - (v / max) * (height - 2);
   return shown.map((p) => `${x(p.t).toFixed(1)},${y(p.in).toFixed(1)}`).join(' ');
 }

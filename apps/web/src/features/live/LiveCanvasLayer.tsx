@@ -7,16 +7,18 @@ import { followInApp } from './in-app-link.js';
 import { usePipelineRunning } from './live-selectors.js';
 import './live.css';
 
-interface Props {
-  /** Where the topic browser shows a topic, when the app has one. */
-  topicHref?: (topic: string) => string | null;
-}
+/** Dead letters are a topic: the topic browser shows all of them, with their headers. */
+const topicLink = (topic: string) => (
+  <a href={`/topics/${encodeURIComponent(topic)}`} onClick={followInApp}>
+    Open in topic browser
+  </a>
+);
 
 /**
  * The canvas' live layer, rendered inside React Flow: keeps the live stream open while the
  * designer is, says whether the numbers are live, links the dashboard, and holds the record panel.
  */
-export function LiveCanvasLayer({ topicHref }: Props) {
+export function LiveCanvasLayer() {
   useLiveStream();
   useEffect(() => closeTap, []);
   const pipelineId = usePipelineStore((s) => s.pipelineId);
@@ -35,7 +37,7 @@ export function LiveCanvasLayer({ topicHref }: Props) {
           Dashboard
         </a>
       </div>
-      <RecordTapPanel topicHref={topicHref} />
+      <RecordTapPanel topicLink={topicLink} />
     </Panel>
   );
 }

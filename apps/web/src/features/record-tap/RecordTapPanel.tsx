@@ -1,25 +1,30 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import { payloadText, type TapRecord } from './tap-record.js';
 import { closeTap, useTapTarget, tapKey, type TapTarget } from './tap-target.js';
 import { useTapRecords } from './use-tap-records.js';
 import { inferShape } from './value-shape.js';
 import './record-tap.css';
 
+interface PanelProps {
+  /** A link to the topic in the topic browser, shown with dead letters. */
+  topicLink?: (topic: string) => ReactNode;
+}
+
 /** The records panel for whatever place is tapped; nothing when no place is. */
-export function RecordTapPanel({ topicHref }: { topicHref?: (topic: string) => string | null }) {
+export function RecordTapPanel({ topicLink }: PanelProps) {
   const target = useTapTarget();
   if (!target) return null;
-  return <TapView key={tapKey(target)} target={target} topicHref={topicHref} />;
+  return <TapView key={tapKey(target)} target={target} topicLink={topicLink} />;
 }
 
 type Tab = 'records' | 'shape';
 
-function TapView({ target, topicHref }: { target: TapTarget; topicHref?: (topic: string) => string | null }) {
+function TapView({ target, topicLink }: PanelProps & { target: TapTarget }) {
   const { buffer, status, pause, resume } = useTapRecords(target);
   const [tab, setTab] = useState<Tab>('records');
   const shape = useMemo(() => (tab === 'shape' ? inferShape(buffer.shown) : []), [tab, buffer.shown]);
   const title = target.kind === 'topic' ? 'Dead letters' : target.kind === 'edge' ? 'Records on edge' : 'Records into';
-  const browse = target.kind === 'topic' ? topicHref?.(target.topic) : null;
+  const browse = target.kind === 'topic' ? topicLink?.(target.topic) : null;
 
   return (
     <section className="tap-panel" aria-label={`${title} ${target.label}`} data-testid="record-tap">
@@ -50,7 +55,7 @@ function TapView({ target, topicHref }: { target: TapTarget; topicHref?: (topic:
         {browse ? (
           <>
             {' · '}
-            <a href={browse}>Open in topic browser</a>
+            {browse}
           </>
         ) : null}
       </p>
