@@ -47,8 +47,13 @@ function kcatMember(group: string): KcatMember {
     out = parts.pop()!;
     m.lines.push(...parts);
   });
+  // Whole lines only: a chunk may end in the middle of kcat's "rebalanced … assigned: …" line.
+  let err = '';
   child.stderr!.on('data', (d: Buffer) => {
-    for (const line of d.toString().split('\n')) {
+    err += d.toString();
+    const lines = err.split('\n');
+    err = lines.pop()!;
+    for (const line of lines) {
       if (/rebalanced .*: assigned:/.test(line)) m.assignment = [...line.matchAll(/\[(\d+)\]/g)].map((x) => Number(x[1]));
       if (/rebalanced .*: revoked:/.test(line)) m.assignment = [];
     }
