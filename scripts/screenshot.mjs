@@ -95,13 +95,18 @@ try {
   await page.locator('.edge-rate').first().waitFor();
   await page.getByRole('button', { name: 'Show records entering extreme' }).click();
   await page.locator('.tap-record').first().waitFor({ timeout: 30_000 });
-  // Make room for the records panel: zoom out a step and move the graph to the left.
-  await page.getByRole('button', { name: 'Zoom Out' }).click();
+  // Make room for the records panel: zoom out two steps and move the graph to the canvas' left edge.
+  for (let i = 0; i < 2; i++) await page.getByRole('button', { name: 'Zoom Out' }).click();
+  await sleep(400);
   const pane = await page.locator('.react-flow__pane').boundingBox();
-  if (pane) {
-    await page.mouse.move(pane.x + 300, pane.y + pane.height - 120);
+  const source = await page.locator('.react-flow__node[data-id="raw"]').boundingBox();
+  if (pane && source) {
+    const from = { x: pane.x + pane.width / 2, y: pane.y + pane.height - 100 };
+    const dx = pane.x + 32 - source.x;
+    const dy = pane.y + pane.height * 0.3 - source.y;
+    await page.mouse.move(from.x, from.y);
     await page.mouse.down();
-    await page.mouse.move(pane.x + 40, pane.y + pane.height - 150, { steps: 10 });
+    await page.mouse.move(from.x + dx, from.y + dy, { steps: 12 });
     await page.mouse.up();
   }
   // A few seconds of history so the source's catch-up estimate and the latency settle.
