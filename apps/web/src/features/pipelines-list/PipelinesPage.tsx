@@ -182,7 +182,7 @@ export function PipelinesPage({ onOpen }: Props) {
                     <button type="button" className="btn btn-small" onClick={() => onOpen(p.id)}>
                       Open
                     </button>
-                    <a className="btn btn-small" href={`/dashboard/${encodeURIComponent(p.id)}`} aria-label={`Dashboard of ${p.name}`} onClick={followInApp}>
+                    <a className="btn btn-small" href={`/dashboard/${encodeURIComponent(p.id)}`} onClick={followInApp}>
                       Dashboard
                     </a>
                     <button type="button" className="btn btn-small" aria-label={`Rename ${p.name}`} onClick={() => setModal({ kind: 'rename', pipeline: p })}>
