@@ -5,27 +5,36 @@ import { SerdeError, type Serde } from '../serdes/index.js';
 /** Entry of a topology: reads the consumed bytes through the source's key and value formats. */
 export class SourceNode implements Processor<Buffer | null, Buffer | null> {
   private context!: ProcessorContext;
+  private readonly formats: SourceFormats;
+  private readonly keyIsJson: boolean;
 
-  constructor(
-    private readonly keySerde: Serde,
-    private readonly valueSerde: Serde,
-  ) {}
+  constructor(keySerde: Serde, valueSerde: Serde) {
+    this.formats = { keySerde, valueSerde };
+    this.keyIsJson = keySerde.format === 'json';
+  }
 
   init(context: ProcessorContext): void {
     this.context = context;
   }
 
   process(record: ConsumedRecord): void {
+    const { keySerde, valueSerde } = this.formats;
     // Text and byte keys cannot fail to decode, so they are decoded only if a node reads them;
     // JSON keys are decoded here, where a bad one is this node's error.
-    const key = this.keySerde.format === 'json' ? read(this.keySerde, record.key, 'key') : NOT_DECODED;
-    const value = read(this.valueSerde, record.value, 'value');
-    this.context.forward(new DecodedRecord(key, value, record, this.keySerde, this.valueSerde));
+    const key = this.keyIsJson ? read(keySerde, record.key, 'key') : NOT_DECODED;
+    const value = read(valueSerde, record.value, 'value');
+    this.context.forward(new DecodedRecord(key, value, record, this.formats));
   }
 
   static supplier(keySerde: Serde, valueSerde: Serde): ProcessorSupplier<Buffer | null, Buffer | null> {
     return () => new SourceNode(keySerde, valueSerde) as Processor<Buffer | null, Buffer | null>;
   }
+}
+
+/** The formats a source reads with, shared by every record it decodes. */
+export interface SourceFormats {
+  readonly keySerde: Serde;
+  readonly valueSerde: Serde;
 }
 
 const NOT_DECODED: unique symbol = Symbol('not decoded');
@@ -46,30 +55,48 @@ function read(serde: Serde, bytes: Buffer | null, part: 'key' | 'value'): unknow
  * Kafka Streams; changing one means forwarding a new record.
  */
 export class DecodedRecord implements StreamRecord {
-  readonly headers: RecordHeaders;
-  readonly topic: string;
-  readonly partition: number;
-  readonly offset: number;
-  readonly timestamp: number;
+  // One of these is made per consumed record, so it holds only what it adds to the consumed record.
   private decodedKey: unknown;
 
   constructor(
     key: unknown,
     readonly value: unknown,
     readonly consumed: ConsumedRecord,
-    readonly keySerde: Serde,
-    readonly valueSerde: Serde,
+    private readonly formats: SourceFormats,
   ) {
     this.decodedKey = key;
-    this.headers = consumed.headers;
-    this.topic = consumed.topic;
-    this.partition = consumed.partition;
-    this.offset = consumed.offset;
-    this.timestamp = consumed.timestamp;
   }
 
   get key(): unknown {
-    if (this.decodedKey === NOT_DECODED) this.decodedKey = this.keySerde.deserialize(this.consumed.key);
+    if (this.decodedKey === NOT_DECODED) this.decodedKey = this.formats.keySerde.deserialize(this.consumed.key);
     return this.decodedKey;
+  }
+
+  get headers(): RecordHeaders {
+    return this.consumed.headers;
+  }
+
+  get topic(): string {
+    return this.consumed.topic;
+  }
+
+  get partition(): number {
+    return this.consumed.partition;
+  }
+
+  get offset(): number {
+    return this.consumed.offset;
+  }
+
+  get timestamp(): number {
+    return this.consumed.timestamp;
+  }
+
+  get keySerde(): Serde {
+    return this.formats.keySerde;
+  }
+
+  get valueSerde(): Serde {
+    return this.formats.valueSerde;
   }
 }
