@@ -284,13 +284,25 @@ function arithmeticNode(node: CheckedNode, op: Arithmetic): Closure {
 }
 
 function listLiteral(node: CheckedNode): Closure {
-  const elements = nodeList(node.args).map(compileNode);
+  const nodes = nodeList(node.args);
+  if (nodes.length > 0 && nodes.every(isScalarLiteral)) {
+    // `x in ["a", "b"]`: built once. Nothing mutates an operand, and evaluate() copies results.
+    const constant = Object.freeze(nodes.map((n) => n.args));
+    return () => constant;
+  }
+  const elements = nodes.map(compileNode);
   const n = elements.length;
   return (f) => {
     const out = new Array<unknown>(n);
     for (let i = 0; i < n; i++) out[i] = elements[i]!(f);
     return out;
   };
+}
+
+function isScalarLiteral(node: CheckedNode): boolean {
+  const v = node.args;
+  const t = typeof v;
+  return node.op === 'value' && node.meta.alternate === undefined && (v === null || t === 'string' || t === 'number' || t === 'bigint' || t === 'boolean');
 }
 
 // The library drops these keys from map literals rather than let them reach an object's prototype.

@@ -67,6 +67,19 @@ describe('which expressions the closures run', () => {
   });
 });
 
+describe('results', () => {
+  it('are fresh for every record, even where the closures build a literal once', () => {
+    const list = compiled('[1, "a", null]', 'list');
+    const map = compiled('{"tags": ["a", "b"], "n": value.n}', 'value');
+    const first = list.evaluate(record(null));
+    first.push('changed');
+    expect(list.evaluate(record(null))).toEqual([1, 'a', null]);
+    const out = map.evaluate(record({ n: 1 })) as { tags: string[] };
+    out.tags.push('c');
+    expect(map.evaluate(record({ n: 2 }))).toEqual({ tags: ['a', 'b'], n: 2 });
+  });
+});
+
 describe('when the closures defer to the interpreter', () => {
   const hot = compiled('value.temperature > 40.0');
 
