@@ -71,7 +71,7 @@ describe('results', () => {
   it('are fresh for every record, even where the closures build a literal once', () => {
     const list = compiled('[1, "a", null]', 'list');
     const map = compiled('{"tags": ["a", "b"], "n": value.n}', 'value');
-    const first = list.evaluate(record(null));
+    const first = list.evaluate(record(null)) as unknown[];
     first.push('changed');
     expect(list.evaluate(record(null))).toEqual([1, 'a', null]);
     const out = map.evaluate(record({ n: 1 })) as { tags: string[] };
