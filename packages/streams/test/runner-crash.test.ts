@@ -1,30 +1,13 @@
-import { startBrokerProcess, type BrokerProcess } from '@sluice/broker/testing';
 import { validatePipeline, type Pipeline } from '@sluice/topology';
-import type { Admin, Kafka } from 'kafkajs';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PipelineRunner } from '../src/index.js';
-import { committed, createTopic, endOffsets, produce, readTopic, testKafka, until } from './helpers.js';
+import { committed, createTopic, endOffsets, produce, readTopic, until, useBroker } from './helpers.js';
 
 const fixture = fileURLToPath(new URL('./fixtures/run-pipeline.mjs', import.meta.url));
 
-let broker: BrokerProcess;
-let kafka: Kafka;
-let admin: Admin;
-
-beforeAll(async () => {
-  broker = await startBrokerProcess();
-  kafka = testKafka(broker.bootstrap);
-  admin = kafka.admin();
-  await admin.connect();
-}, 60_000);
-
-afterAll(async () => {
-  await admin?.disconnect();
-  await broker?.stop();
-  broker?.cleanup();
-});
+const env = useBroker();
 
 function doublingPipeline(): Pipeline {
   const result = validatePipeline({
@@ -46,10 +29,10 @@ function doublingPipeline(): Pipeline {
 
 describe('PipelineRunner crash safety', () => {
   it('loses no record when its process is killed mid-stream (at-least-once)', async () => {
-    await createTopic(admin, 'crash-in', 3);
-    await createTopic(admin, 'crash-out', 3);
+    await createTopic(env.admin, 'crash-in', 3);
+    await createTopic(env.admin, 'crash-out', 3);
     const pipeline = doublingPipeline();
-    const child = spawn(process.execPath, [fixture, broker.bootstrap, 'crash', JSON.stringify(pipeline)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [fixture, env.broker.bootstrap, 'crash', JSON.stringify(pipeline)], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -61,11 +44,11 @@ describe('PipelineRunner crash safety', () => {
     const producer = (async () => {
       while (producing) {
         const batch = Array.from({ length: 200 }, () => next++).map((id) => ({ key: `k${id % 17}`, value: JSON.stringify({ id }) }));
-        await produce(kafka, 'crash-in', batch);
+        await produce(env.kafka, 'crash-in', batch);
       }
     })();
     try {
-      await until(async () => (await endOffsets(admin, 'crash-out')).reduce((a, b) => a + b, 0) >= 500, `output from the child process (${output})`);
+      await until(async () => (await endOffsets(env.admin, 'crash-out')).reduce((a, b) => a + b, 0) >= 500, `output from the child process (${output})`);
       child.kill('SIGKILL');
       await exited;
     } finally {
@@ -77,16 +60,16 @@ describe('PipelineRunner crash safety', () => {
     expect(produced).toBeGreaterThan(500);
 
     // A fresh runner in the same group picks up from the last commit.
-    const runner = PipelineRunner.fromPipeline(pipeline, { pipelineId: 'crash', brokers: [broker.bootstrap] });
+    const runner = PipelineRunner.fromPipeline(pipeline, { pipelineId: 'crash', brokers: [env.broker.bootstrap] });
     await runner.start();
     await until(async () => {
-      const ends = await endOffsets(admin, 'crash-in');
-      const done = await committed(admin, 'sluice-crash', 'crash-in');
+      const ends = await endOffsets(env.admin, 'crash-in');
+      const done = await committed(env.admin, 'sluice-crash', 'crash-in');
       return ends.every((end, i) => done[i] === end);
     }, 'the restarted pipeline to commit everything');
     await runner.stop();
 
-    const out = await readTopic(kafka, admin, 'crash-out');
+    const out = await readTopic(env.kafka, env.admin, 'crash-out');
     const ids = new Set(out.map((r) => (JSON.parse(r.value!.toString()) as { id: number; twice: number }).id));
     const missing = Array.from({ length: produced }, (_, id) => id).filter((id) => !ids.has(id));
     expect(missing).toEqual([]);

@@ -1,26 +1,9 @@
-import { startBrokerProcess, type BrokerProcess } from '@sluice/broker/testing';
 import { validatePipeline, type Pipeline } from '@sluice/topology';
-import type { Admin, Kafka } from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PipelineRunner, PipelineStoppedError } from '../src/index.js';
-import { committed, createTopic, produce, readTopic, testKafka, until } from './helpers.js';
+import { committed, createTopic, produce, readTopic, until, useBroker } from './helpers.js';
 
-let broker: BrokerProcess;
-let kafka: Kafka;
-let admin: Admin;
-
-beforeAll(async () => {
-  broker = await startBrokerProcess();
-  kafka = testKafka(broker.bootstrap);
-  admin = kafka.admin();
-  await admin.connect();
-}, 60_000);
-
-afterAll(async () => {
-  await admin?.disconnect();
-  await broker?.stop();
-  broker?.cleanup();
-});
+const env = useBroker();
 
 function ordersPipeline(onError: 'stop' | 'skip' | 'dead-letter', name: string, input: string, output: string): Pipeline {
   const result = validatePipeline({
@@ -51,12 +34,12 @@ const orders = [
 
 describe('PipelineRunner error handling on the embedded broker', () => {
   it('onError "stop": fails naming the node, after producing and committing the records before it', async () => {
-    await createTopic(admin, 'orders-stop', 1);
-    await produce(kafka, 'orders-stop', orders.map((o) => ({ key: String(o.id), value: JSON.stringify(o) })));
+    await createTopic(env.admin, 'orders-stop', 1);
+    await produce(env.kafka, 'orders-stop', orders.map((o) => ({ key: String(o.id), value: JSON.stringify(o) })));
     const failures: Error[] = [];
     const runner = PipelineRunner.fromPipeline(ordersPipeline('stop', 'orders-s', 'orders-stop', 'big-orders-s'), {
       pipelineId: 'orders-s',
-      brokers: [broker.bootstrap],
+      brokers: [env.broker.bootstrap],
       onFailure: (error) => failures.push(error),
     });
     await runner.start();
@@ -70,19 +53,19 @@ describe('PipelineRunner error handling on the embedded broker', () => {
     expect(runner.state).toBe('failed');
     expect(failures).toEqual([error]);
     // Offsets 0 and 1 are done; the failing record stays uncommitted, so nothing is lost.
-    expect(await committed(admin, 'sluice-orders-s', 'orders-stop')).toEqual([2]);
-    const out = await readTopic(kafka, admin, 'big-orders-s');
+    expect(await committed(env.admin, 'sluice-orders-s', 'orders-stop')).toEqual([2]);
+    const out = await readTopic(env.kafka, env.admin, 'big-orders-s');
     expect(out.map((r) => JSON.parse(r.value!.toString()))).toEqual([{ id: 1, qty: 50, big: true }]);
   }, 120_000);
 
   it('onError "skip" drops the failing record and carries on; "dead-letter" keeps it on <name>.dlq', async () => {
-    await createTopic(admin, 'orders-more', 2);
-    await produce(kafka, 'orders-more', orders.map((o) => ({ key: String(o.id), value: JSON.stringify(o) })));
+    await createTopic(env.admin, 'orders-more', 2);
+    await produce(env.kafka, 'orders-more', orders.map((o) => ({ key: String(o.id), value: JSON.stringify(o) })));
     for (const mode of ['skip', 'dead-letter'] as const) {
       const name = `orders-${mode}`;
       const runner = PipelineRunner.fromPipeline(ordersPipeline(mode, name, 'orders-more', `big-${name}`), {
         pipelineId: name,
-        brokers: [broker.bootstrap],
+        brokers: [env.broker.bootstrap],
       });
       await runner.start();
       await until(() => {
@@ -92,10 +75,10 @@ describe('PipelineRunner error handling on the embedded broker', () => {
       }, `the ${mode} pipeline to process every order`);
       const metrics = runner.metrics();
       await runner.stop();
-      const out = await readTopic(kafka, admin, `big-${name}`);
+      const out = await readTopic(env.kafka, env.admin, `big-${name}`);
       expect(out.map((r) => (JSON.parse(r.value!.toString()) as { id: number }).id).sort()).toEqual([1, 4]);
       expect(metrics.nodes.big!.errors).toBe(1);
-      const dead = await readTopic(kafka, admin, `${name}.dlq`);
+      const dead = await readTopic(env.kafka, env.admin, `${name}.dlq`);
       if (mode === 'skip') {
         expect(metrics.nodes.big!.skipped).toBe(1);
         expect(dead).toEqual([]);

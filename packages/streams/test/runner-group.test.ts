@@ -1,26 +1,9 @@
-import { startBrokerProcess, type BrokerProcess } from '@sluice/broker/testing';
 import { validatePipeline, type Pipeline } from '@sluice/topology';
-import type { Admin, Kafka } from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PipelineRunner } from '../src/index.js';
-import { committed, createTopic, endOffsets, produce, readTopic, testKafka, until } from './helpers.js';
+import { committed, createTopic, endOffsets, produce, readTopic, until, useBroker } from './helpers.js';
 
-let broker: BrokerProcess;
-let kafka: Kafka;
-let admin: Admin;
-
-beforeAll(async () => {
-  broker = await startBrokerProcess();
-  kafka = testKafka(broker.bootstrap);
-  admin = kafka.admin();
-  await admin.connect();
-}, 60_000);
-
-afterAll(async () => {
-  await admin?.disconnect();
-  await broker?.stop();
-  broker?.cleanup();
-});
+const env = useBroker();
 
 function copyPipeline(): Pipeline {
   const result = validatePipeline({
@@ -38,22 +21,22 @@ function copyPipeline(): Pipeline {
 }
 
 const allCommitted = async () => {
-  const ends = await endOffsets(admin, 'group-in');
-  const done = await committed(admin, 'copier-group', 'group-in');
+  const ends = await endOffsets(env.admin, 'group-in');
+  const done = await committed(env.admin, 'copier-group', 'group-in');
   return ends.every((end, i) => done[i] === end);
 };
 
 describe('PipelineRunner instances sharing a consumer group', () => {
   it('split the partitions between them, and one takes over when the other stops', async () => {
-    await createTopic(admin, 'group-in', 6);
+    await createTopic(env.admin, 'group-in', 6);
     const pipeline = copyPipeline();
-    const options = { pipelineId: 'ignored-when-settings-name-a-group', brokers: [broker.bootstrap], sessionTimeout: 10_000, heartbeatInterval: 500 };
+    const options = { pipelineId: 'ignored-when-settings-name-a-group', brokers: [env.broker.bootstrap], sessionTimeout: 10_000, heartbeatInterval: 500 };
     const a = PipelineRunner.fromPipeline(pipeline, options);
     const b = PipelineRunner.fromPipeline(pipeline, options);
     expect(a.consumerGroup).toBe('copier-group');
     await a.start();
     await b.start();
-    await produce(kafka, 'group-in', Array.from({ length: 600 }, (_, i) => ({ key: `k${i}`, value: `r${i}` })));
+    await produce(env.kafka, 'group-in', Array.from({ length: 600 }, (_, i) => ({ key: `k${i}`, value: `r${i}` })));
     await until(allCommitted, 'both instances to commit the first 600');
     const ownedA = a.metrics().sources.length;
     const ownedB = b.metrics().sources.length;
@@ -62,12 +45,12 @@ describe('PipelineRunner instances sharing a consumer group', () => {
     expect(ownedB).toBeGreaterThan(0);
 
     await a.stop();
-    await produce(kafka, 'group-in', Array.from({ length: 600 }, (_, i) => ({ key: `k${i}`, value: `r${600 + i}` })));
+    await produce(env.kafka, 'group-in', Array.from({ length: 600 }, (_, i) => ({ key: `k${i}`, value: `r${600 + i}` })));
     await until(allCommitted, 'the remaining instance to take over every partition');
     expect(b.metrics().sources).toHaveLength(6);
     await b.stop();
 
-    const values = new Set((await readTopic(kafka, admin, 'group-out')).map((r) => r.value!.toString()));
+    const values = new Set((await readTopic(env.kafka, env.admin, 'group-out')).map((r) => r.value!.toString()));
     const missing = Array.from({ length: 1200 }, (_, i) => `r${i}`).filter((v) => !values.has(v));
     expect(missing).toEqual([]);
   }, 180_000);

@@ -1,30 +1,17 @@
-import { startBrokerProcess, type BrokerProcess } from '@sluice/broker/testing';
 import { EXTREME_WEATHER, validatePipeline, weatherPipeline, WEATHER_TOPICS, type Pipeline } from '@sluice/topology';
-import type { Admin, Kafka, Message } from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Message } from 'kafkajs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PipelineRunner } from '../src/index.js';
-import { committed, createTopic, endOffsets, produce, readTopic, testKafka, until } from './helpers.js';
+import { committed, createTopic, endOffsets, produce, readTopic, until, useBroker } from './helpers.js';
 
-let broker: BrokerProcess;
-let kafka: Kafka;
-let admin: Admin;
+const env = useBroker();
 let pipeline: Pipeline;
 
 beforeAll(async () => {
-  broker = await startBrokerProcess();
-  kafka = testKafka(broker.bootstrap);
-  admin = kafka.admin();
-  await admin.connect();
-  await createTopic(admin, WEATHER_TOPICS.raw, 3);
+  await createTopic(env.admin, WEATHER_TOPICS.raw, 3);
   const result = validatePipeline(weatherPipeline);
   if (!result.ok) throw new Error('the weather example must validate');
   pipeline = result.pipeline;
-}, 60_000);
-
-afterAll(async () => {
-  await admin?.disconnect();
-  await broker?.stop();
-  broker?.cleanup();
 });
 
 interface Reading {
@@ -73,9 +60,9 @@ describe('PipelineRunner on the embedded broker: the weather pipeline', () => {
       { key: 'oslo', value: '{"station": "oslo", "temperature": ', timestamp: String(BASE_TIME), headers: { trace: 'bad-1' } },
       { key: 'lima', value: 'not json at all', timestamp: String(BASE_TIME), headers: { trace: 'bad-2' } },
     ];
-    await produce(kafka, WEATHER_TOPICS.raw, [...first.slice(0, 300).map(toMessage), ...bad, ...first.slice(300).map(toMessage)]);
+    await produce(env.kafka, WEATHER_TOPICS.raw, [...first.slice(0, 300).map(toMessage), ...bad, ...first.slice(300).map(toMessage)]);
 
-    const runner = PipelineRunner.fromPipeline(pipeline, { pipelineId: 'weather-it', brokers: [broker.bootstrap] });
+    const runner = PipelineRunner.fromPipeline(pipeline, { pipelineId: 'weather-it', brokers: [env.broker.bootstrap] });
     expect(runner.consumerGroup).toBe(groupId);
     await runner.start();
     const expected = first.filter(isExtreme);
@@ -84,7 +71,7 @@ describe('PipelineRunner on the embedded broker: the weather pipeline', () => {
     await runner.stop();
     expect(runner.state).toBe('stopped');
 
-    const out = await readTopic(kafka, admin, WEATHER_TOPICS.processed);
+    const out = await readTopic(env.kafka, env.admin, WEATHER_TOPICS.processed);
     const got = out.map((r) => JSON.parse(r.value!.toString()) as Reading);
     expect(got.map((r) => r.seq).sort((a, b) => a - b)).toEqual(expected.map((r) => r.seq));
     // Keys kept, so one station's readings share a partition and keep their order there.
@@ -99,7 +86,7 @@ describe('PipelineRunner on the embedded broker: the weather pipeline', () => {
       expect(record.headers.trace).toBe(`t-${reading.seq}`);
     }
 
-    const dead = await readTopic(kafka, admin, 'extreme-weather.dlq');
+    const dead = await readTopic(env.kafka, env.admin, 'extreme-weather.dlq');
     expect(dead.map((r) => r.value!.toString()).sort()).toEqual(bad.map((b) => b.value).sort());
     for (const record of dead) {
       expect(record.headers['sluice.pipeline']).toBe('extreme-weather');
@@ -111,7 +98,7 @@ describe('PipelineRunner on the embedded broker: the weather pipeline', () => {
     }
 
     // At-least-once: everything consumed is committed once its output is acknowledged.
-    expect(await committed(admin, groupId, WEATHER_TOPICS.raw)).toEqual(await endOffsets(admin, WEATHER_TOPICS.raw));
+    expect(await committed(env.admin, groupId, WEATHER_TOPICS.raw)).toEqual(await endOffsets(env.admin, WEATHER_TOPICS.raw));
 
     expect(metrics.nodes.raw!.recordsIn).toBe(first.length + bad.length);
     expect(metrics.nodes.raw!.deadLetters).toBe(2);
@@ -123,24 +110,24 @@ describe('PipelineRunner on the embedded broker: the weather pipeline', () => {
   }, 120_000);
 
   it('resumes from the committed offsets after a restart, without reprocessing', async () => {
-    const runner = PipelineRunner.fromPipeline(pipeline, { pipelineId: 'weather-it', brokers: [broker.bootstrap] });
+    const runner = PipelineRunner.fromPipeline(pipeline, { pipelineId: 'weather-it', brokers: [env.broker.bootstrap] });
     // One instance can be stopped and started again.
     await runner.start();
     await runner.stop();
     const more = readings(600, 120);
-    await produce(kafka, WEATHER_TOPICS.raw, more.map(toMessage));
+    await produce(env.kafka, WEATHER_TOPICS.raw, more.map(toMessage));
     await runner.start();
     expect(runner.state).toBe('running');
     const expected = more.filter(isExtreme);
     await until(async () => {
-      const ends = await endOffsets(admin, WEATHER_TOPICS.raw);
-      const done = await committed(admin, groupId, WEATHER_TOPICS.raw);
+      const ends = await endOffsets(env.admin, WEATHER_TOPICS.raw);
+      const done = await committed(env.admin, groupId, WEATHER_TOPICS.raw);
       return ends.every((end, i) => done[i] === end);
     }, 'the restarted pipeline to commit the new records');
     expect(runner.metrics().recordsProduced).toBe(expected.length);
     await runner.stop();
 
-    const all = (await readTopic(kafka, admin, WEATHER_TOPICS.processed)).map((r) => (JSON.parse(r.value!.toString()) as Reading).seq);
+    const all = (await readTopic(env.kafka, env.admin, WEATHER_TOPICS.processed)).map((r) => (JSON.parse(r.value!.toString()) as Reading).seq);
     expect(all.sort((a, b) => a - b)).toEqual([...first, ...more].filter(isExtreme).map((r) => r.seq));
   }, 120_000);
 });
