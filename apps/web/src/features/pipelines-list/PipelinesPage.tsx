@@ -142,7 +142,7 @@ export function PipelinesPage({ onOpen }: Props) {
             </button>
           </div>
         ) : (
-          <table className="pipelines-table">
+          <table className="data-table pipelines-table">
             <thead>
               <tr>
                 <th scope="col">Name</th>
