@@ -44,7 +44,11 @@ describe('consumer groups API', () => {
     try {
       const detail = await until(async () => {
         const res = await api(server, 'GET', `/api/groups/${GROUP}`);
-        return res.status === 200 && res.body.state === 'Stable' && res.body.lag === 0 && res.body.partitions.length === 2 ? res.body : undefined;
+        // Every partition committed and caught up (a partition with no commit yet has lag null).
+        const caughtUp = (p: { currentOffset: number | null; lag: number | null }) => p.currentOffset !== null && p.lag === 0;
+        return res.status === 200 && res.body.state === 'Stable' && res.body.partitions.length === 2 && res.body.partitions.every(caughtUp)
+          ? res.body
+          : undefined;
       }, 'the group to commit everything');
       expect(detail.members).toHaveLength(1);
       expect(detail.members[0].assignment).toEqual([
