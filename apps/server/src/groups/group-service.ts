@@ -1,4 +1,5 @@
-import { AssignerProtocol, type Admin, type GroupDescription, type Kafka } from 'kafkajs';
+import { commitAsSoleMember, decodeMemberAssignment } from '@sluice/kafka-admin';
+import type { Admin, GroupDescription } from 'kafkajs';
 import { ConflictError, InvalidRequestError, NotFoundError } from '../errors.js';
 import { protocolErrorType } from '../kafka/kafka-errors.js';
 import type { KafkaConnection } from '../kafka/kafka-connection.js';
@@ -102,7 +103,7 @@ export class GroupService {
       const group = await describe(admin, groupId);
       const committed = await committedOffsets(admin, groupId);
       if (group.state === 'Dead' && committed.size === 0) throw unknownGroup(groupId);
-      const members = group.members.map((m): GroupMemberView => ({ memberId: m.memberId, clientId: m.clientId, host: m.clientHost, assignment: assignmentOf(m.memberAssignment) }));
+      const members = group.members.map((m): GroupMemberView => ({ memberId: m.memberId, clientId: m.clientId, host: m.clientHost, assignment: decodeMemberAssignment(m.memberAssignment) }));
       const holder = new Map<string, GroupMemberView>();
       for (const m of members) for (const a of m.assignment) holder.set(tp(a.topic, a.partition), m);
       const keys = new Set([...holder.keys(), ...committed.keys()]);
@@ -157,7 +158,10 @@ export class GroupService {
         throw err;
       }
     });
-    if (!request.dryRun) await this.connection.track(() => commitAsSoleMember(this.connection.kafka, groupId, request.topic, plan));
+    if (!request.dryRun) {
+      const offsets = plan.map((p) => ({ topic: request.topic, partition: p.partition, offset: p.newOffset }));
+      await this.connection.track(() => commitAsSoleMember(this.connection.kafka, groupId, offsets));
+    }
     return { groupId, topic: request.topic, dryRun: request.dryRun, partitions: plan, warnings };
   }
 
@@ -213,35 +217,4 @@ async function loadRanges(admin: Admin, topics: readonly string[], into: Map<str
   }
 }
 
-function assignmentOf(bytes: Buffer | undefined): Array<{ topic: string; partition: number }> {
-  if (!bytes || bytes.length === 0) return [];
-  try {
-    const decoded = AssignerProtocol.MemberAssignment.decode(bytes);
-    return Object.entries(decoded?.assignment ?? {})
-      .flatMap(([topic, partitions]) => partitions.map((partition) => ({ topic, partition })))
-      .sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1));
-  } catch {
-    return []; // not the consumer protocol: no per-partition assignment to show
-  }
-}
 
-/**
- * Kafka's admin API cannot commit offsets for a group; a member can. So the server joins the
- * (inactive) group for a moment as its only member, commits in that generation, and leaves.
- */
-async function commitAsSoleMember(kafka: Kafka, groupId: string, topic: string, plan: readonly PlannedReset[]): Promise<void> {
-  if (plan.length === 0) return;
-  let crashed: unknown;
-  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100, retry: { retries: 3, restartOnFailure: async () => false } });
-  consumer.on(consumer.events.CRASH, (event) => (crashed = event.payload.error));
-  await consumer.connect();
-  try {
-    await consumer.subscribe({ topics: [topic] });
-    await consumer.run({ autoCommit: false, eachBatch: async () => undefined });
-    consumer.pause([{ topic }]);
-    if (crashed) throw crashed;
-    await consumer.commitOffsets(plan.map((p) => ({ topic, partition: p.partition, offset: String(p.newOffset) })));
-  } finally {
-    await consumer.disconnect().catch(() => undefined);
-  }
-}

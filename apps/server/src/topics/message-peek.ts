@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { AssignerProtocol, type Kafka, type KafkaMessage, type PartitionAssigner } from 'kafkajs';
+import { fixedAssignment } from '@sluice/kafka-admin';
+import type { Kafka, KafkaMessage } from 'kafkajs';
 import { decodeHeaders, decodePayload, type PayloadView } from './record-payload.js';
 import type { PeekQuery } from './topic-requests.js';
 
@@ -79,7 +80,7 @@ export async function peekMessages(kafka: Kafka, topic: string, partitions: read
   const consumer = kafka.consumer({
     groupId,
     allowAutoTopicCreation: false,
-    partitionAssigners: [assignPlanned(topic, plans)],
+    partitionAssigners: [fixedAssignment(topic, plans.map((p) => p.partition))],
     maxWaitTimeInMs: 200,
     retry: { retries: 2 },
   });
@@ -140,27 +141,6 @@ function toPeeked(partition: number, message: KafkaMessage): PeekedMessage {
   };
 }
 
-/** Like Kafka's consumer.assign(): the one member gets exactly the planned partitions. */
-function assignPlanned(topic: string, plans: readonly ReadPlan[]): PartitionAssigner {
-  const partitions = plans.map((p) => p.partition);
-  return () => ({
-    name: ASSIGNER,
-    version: 0,
-    protocol: ({ topics }) => ({
-      name: ASSIGNER,
-      metadata: AssignerProtocol.MemberMetadata.encode({ version: 0, topics, userData: Buffer.alloc(0) }),
-    }),
-    assign: async ({ members }) =>
-      members.map((member, i) => ({
-        memberId: member.memberId,
-        memberAssignment: AssignerProtocol.MemberAssignment.encode({
-          version: 0,
-          assignment: i === 0 ? { [topic]: partitions } : {},
-          userData: Buffer.alloc(0),
-        }),
-      })),
-  });
-}
 
 async function deleteGroup(kafka: Kafka, groupId: string): Promise<void> {
   const admin = kafka.admin();

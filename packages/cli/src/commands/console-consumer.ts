@@ -1,3 +1,4 @@
+import { fixedAssignment } from '@sluice/kafka-admin';
 import type { Consumer, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import {
   CommandError,
@@ -13,7 +14,6 @@ import {
   formatRecord,
   formatterOptionsFrom,
   planConsumer,
-  singlePartitionAssigner,
   type ConsumedRecord,
   type ConsumerPlan,
   type FormatterOptions,
@@ -111,7 +111,7 @@ async function consume(kafka: Kafka, plan: ConsumerPlan, format: FormatterOption
   const consumer = kafka.consumer({
     groupId: plan.groupId,
     ...(plan.partition !== undefined
-      ? { partitionAssigners: [singlePartitionAssigner(plan.topics as string, plan.partition)] }
+      ? { partitionAssigners: [fixedAssignment(plan.topics as string, [plan.partition])] }
       : {}),
     // Kafka's fetch.max.wait.ms; it also bounds how long stopping takes.
     maxWaitTimeInMs: 500,

@@ -1,3 +1,4 @@
+import { commitAsSoleMember } from '@sluice/kafka-admin';
 import type { Admin, Kafka } from 'kafkajs';
 import {
   CommandError,
@@ -12,7 +13,6 @@ import { errorChain, explainConnectionError, withAdmin } from '../kafka/index.js
 import {
   buildMemberRows,
   buildOffsetRows,
-  commitGroupOffsets,
   committedOffsets,
   describeGroup,
   formatMembersTable,
@@ -236,7 +236,7 @@ async function resetOffsets(
       throw new CommandError((err as Error).message);
     }
     for (const w of plan.warnings) io.stderr.write(`WARN: ${w}\n`);
-    if (f.execute) await commitGroupOffsets(kafka, groupId, plan.offsets);
+    if (f.execute) await commitAsSoleMember(kafka, groupId, plan.offsets);
     for (const o of plan.offsets) rows.push({ group: groupId, topic: o.topic, partition: o.partition, newOffset: o.offset.toString() });
   }
   if (rows.length > 0) io.stdout.write(formatResetTable(rows));

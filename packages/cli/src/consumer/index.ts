@@ -6,5 +6,4 @@ export {
   type ConsumedRecord,
 } from './record-formatter.js';
 export { planConsumer, type ConsumerPlan, type ConsumerFlags, type StartOffset } from './consumer-plan.js';
-export { singlePartitionAssigner } from './single-partition-assigner.js';
 export { ConsumeSession, type SessionEnd } from './consume-session.js';

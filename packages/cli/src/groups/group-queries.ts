@@ -1,5 +1,6 @@
 import type { Admin } from 'kafkajs';
-import { AssignerProtocol, protocolErrorType } from '../kafka/index.js';
+import { decodeMemberAssignment } from '@sluice/kafka-admin';
+import { protocolErrorType } from '../kafka/index.js';
 import { topicPartitionKey, type GroupMember, type TopicPartitionRef } from './describe-rows.js';
 
 export interface GroupSnapshot {
@@ -28,7 +29,7 @@ export async function describeGroup(admin: Admin, groupId: string): Promise<Grou
         memberId: m.memberId,
         clientId: m.clientId,
         host: m.clientHost,
-        assignment: decodeAssignment(m.memberAssignment),
+        assignment: decodeMemberAssignment(m.memberAssignment),
       })),
     };
   } catch (err) {
@@ -37,19 +38,6 @@ export async function describeGroup(admin: Admin, groupId: string): Promise<Grou
   }
 }
 
-/** A member's assignment bytes, empty while the group rebalances. */
-function decodeAssignment(bytes: Buffer | undefined): TopicPartitionRef[] {
-  if (!bytes || bytes.length === 0) return [];
-  try {
-    const decoded = AssignerProtocol.MemberAssignment.decode(bytes);
-    return Object.entries(decoded?.assignment ?? {}).flatMap(([topic, partitions]) =>
-      partitions.map((partition) => ({ topic, partition })),
-    );
-  } catch {
-    // Not the consumer protocol (e.g. a Connect worker): nothing to show per partition.
-    return [];
-  }
-}
 
 /** The group's committed offsets for every topic it committed to (no commit → absent). */
 export async function committedOffsets(admin: Admin, groupId: string): Promise<Map<string, bigint>> {

@@ -26,4 +26,3 @@ export {
   type GroupSnapshot,
   type LogRange,
 } from './group-queries.js';
-export { commitGroupOffsets } from './commit-offsets.js';
