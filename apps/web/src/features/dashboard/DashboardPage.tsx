@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { liveStore, useLive, useLiveStream, HISTORY_SECONDS } from '../../infrastructure/live/index.js';
-import { StatusBadge } from '../../ui/index.js';
+import { StatusBadge, Notice } from '../../ui/index.js';
 import { followInApp, formatCount, formatLatency, formatRate } from '../live/index.js';
 import { ThemeToggle } from '../theme/index.js';
 import { dashboardSeries } from './dashboard-series.js';
@@ -58,7 +58,7 @@ export function DashboardPage({ pipelineId }: { pipelineId: string }) {
         {pipeline === undefined && connection === 'open' ? (
           <p role="alert">There is no pipeline {pipelineId} on this server. It may have been deleted.</p>
         ) : null}
-        {pipeline && !metrics ? <p className="notice">The pipeline is {pipeline.status}; its charts continue once it runs.</p> : null}
+        {pipeline && !metrics ? <Notice>The pipeline is {pipeline.status}; its charts continue once it runs.</Notice> : null}
         <dl className="dash-totals" aria-label="Now">
           <Total label="Read" value={formatRate(inRate)} />
           <Total label="Written" value={formatRate(metrics?.recordsProducedPerSec ?? 0)} />

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { emptyDocument, readPipelineText, toPipelineJson } from '../../core/index.js';
 import { ApiRequestError, useApi, type PipelineRecord } from '../../infrastructure/api/index.js';
 import { useLiveStream } from '../../infrastructure/live/index.js';
-import { Dialog, StatusBadge, timeAgo } from '../../ui/index.js';
+import { Dialog, StatusBadge, timeAgo, Notice } from '../../ui/index.js';
 import { ThroughputSparkline } from '../dashboard/index.js';
 import { followInApp, takeFirstRun } from '../live/index.js';
 import { ThemeToggle } from '../theme/index.js';
@@ -121,14 +121,14 @@ export function PipelinesPage({ onOpen }: Props) {
         </div>
 
         {message ? (
-          <p className="notice" role="status">
+          <Notice>
             {message}
-          </p>
+          </Notice>
         ) : null}
         {error ? (
-          <p className="notice notice-error" role="alert">
+          <Notice tone="error">
             {error}
-          </p>
+          </Notice>
         ) : null}
 
         {pipelines === null ? (

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Dialog } from '../../ui/index.js';
+import { Dialog, Notice } from '../../ui/index.js';
 import { ResetOffsetsForm } from './ResetOffsetsForm.js';
 import { errorText, topicBrowserApi, type GroupDetail, type GroupSummary } from './topic-browser-api.js';
 
@@ -55,9 +55,9 @@ export function GroupsPanel() {
         </button>
       </div>
       {error ? (
-        <p className="tb-notice tb-notice-error" role="alert">
+        <Notice tone="error">
           {error}
-        </p>
+        </Notice>
       ) : null}
       {groups === null ? (
         <p className="muted">Loading…</p>

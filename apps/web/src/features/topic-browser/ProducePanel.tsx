@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { parseHeaderLines } from './record-format.js';
 import { errorText, topicBrowserApi, type Produced, type TopicView } from './topic-browser-api.js';
+import { Notice } from '../../ui/index.js';
 
 /** A test record: key, value (written as typed; JSON stays JSON), headers, and a partition if wanted. */
 export function ProducePanel({ topic, onProduced }: { topic: TopicView; onProduced(produced: Produced): void }) {
@@ -76,9 +77,9 @@ export function ProducePanel({ topic, onProduced }: { topic: TopicView; onProduc
           </p>
         ) : null}
         {result ? (
-          <p className="tb-notice" role="status">
+          <Notice>
             {result}
-          </p>
+          </Notice>
         ) : null}
         <div>
           <button type="submit" className="btn btn-primary" disabled={busy}>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { wholeNumber } from './record-format.js';
 import { errorText, topicBrowserApi, type GroupDetail, type OffsetReset, type ResetRequest } from './topic-browser-api.js';
+import { Notice } from '../../ui/index.js';
 
 const ACTIVE = (state: string) => state !== 'Empty' && state !== 'Dead';
 
@@ -34,9 +35,9 @@ export function ResetOffsetsForm({ group, onReset }: { group: GroupDetail; onRes
     <form className="reset-form" aria-label="Reset offsets" onSubmit={(e) => void run(true, e)}>
       <h3>Reset offsets</h3>
       {ACTIVE(group.state) ? (
-        <p className="tb-notice tb-notice-warning">
+        <Notice tone="warning">
           The group has members: Kafka resets offsets only of an inactive group. {group.pipelineId ? `Stop pipeline ${group.pipelineId} first.` : 'Stop its consumers first.'}
-        </p>
+        </Notice>
       ) : null}
       <div className="inline-form">
         <label className="field">

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Dialog } from '../../ui/index.js';
+import { Dialog, Notice } from '../../ui/index.js';
 import { PeekPanel } from './PeekPanel.js';
 import { ProducePanel } from './ProducePanel.js';
 import { errorText, topicBrowserApi, type TopicView } from './topic-browser-api.js';
@@ -56,9 +56,9 @@ export function TopicDetail({ name, onBack, onDeleted }: Props) {
         </button>
       </div>
       {error ? (
-        <p className="tb-notice tb-notice-error" role="alert">
+        <Notice tone="error">
           {error}
-        </p>
+        </Notice>
       ) : null}
       {topic ? (
         <table className="data-table" aria-label="Partitions">

@@ -5,6 +5,7 @@ import { GroupsPanel } from './GroupsPanel.js';
 import { TopicDetail } from './TopicDetail.js';
 import { errorText, topicBrowserApi, type TopicView } from './topic-browser-api.js';
 import './topic-browser.css';
+import { Notice } from '../../ui/index.js';
 
 interface Props {
   /** The open topic, or null for the list. */
@@ -64,14 +65,14 @@ export function TopicsPage({ topic, onOpenTopic, onOpenPipelines }: Props) {
 
       <main className="topics-main">
         {message ? (
-          <p className="tb-notice" role="status">
+          <Notice>
             {message}
-          </p>
+          </Notice>
         ) : null}
         {error ? (
-          <p className="tb-notice tb-notice-error" role="alert">
+          <Notice tone="error">
             {error}
-          </p>
+          </Notice>
         ) : null}
 
         {topic !== null ? (
