@@ -3,5 +3,5 @@ export { AllowedHosts, normaliseAllowedHost } from './allowed-hosts.js';
 export { ApiToken } from './api-token.js';
 export { hostGuard, originGuard, tokenGuard, type ExposureSettings } from './exposure-guard.js';
 export { RefusalLog } from './refusal-log.js';
-export { securityHeaders } from './security-headers.js';
+export { pageDirectives, policyText, securityHeaders } from './security-headers.js';
 export { clearSessionCookie, sessionCookieOf, setSessionCookie } from './session-cookie.js';
