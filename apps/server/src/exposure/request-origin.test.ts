@@ -19,7 +19,7 @@ describe('crossOriginReason', () => {
     expect(crossOriginReason({ host, origin: 'http://evil.example' })).toMatch(/not from http:\/\/evil\.example$/);
     expect(crossOriginReason({ host, origin: 'http://127.0.0.1:5000', secFetchSite: 'same-site' })).toMatch(/127\.0\.0\.1:5000/);
     expect(crossOriginReason({ host, origin: 'null' })).toMatch(/not from null/);
-    expect(crossOriginReason({ host, secFetchSite: 'cross-site' })).toMatch(/not from a cross-site one/);
+    expect(crossOriginReason({ host, secFetchSite: 'cross-site' })).toMatch(/\(this one is Sec-Fetch-Site: cross-site\)$/);
     expect(crossOriginReason({ origin: 'http://127.0.0.1:3000' })).toMatch(/not from/);
   });
 });

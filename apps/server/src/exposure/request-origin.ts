@@ -18,7 +18,7 @@ export function crossOriginReason(h: OriginHeaders): string | undefined {
     if (h.host !== undefined && originHost(h.origin) === h.host.toLowerCase()) return undefined;
     return `requests that change something must come from this server's own page, not from ${h.origin}`;
   }
-  if (site !== undefined) return `requests that change something must come from this server's own page, not from a ${site} one`;
+  if (site !== undefined) return `requests that change something must come from this server's own page (this one is Sec-Fetch-Site: ${site})`;
   return undefined;
 }
 

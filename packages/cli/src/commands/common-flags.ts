@@ -13,7 +13,7 @@ export const allowedHostsFlag = {
   value: 'NAME[,NAME]',
   help:
     'Host names the web UI and API answer to besides localhost, IP addresses and --host (requests under any ' +
-    'other name are refused, against DNS rebinding); .example.com allows every name under example.com. Repeatable.',
+    'other name are refused, against DNS rebinding); .example.com allows every name under example.com.',
 } as const satisfies FlagSpec;
 
 /** The names of every `--allowed-hosts`, commas split. */
