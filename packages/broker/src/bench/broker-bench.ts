@@ -1,7 +1,8 @@
 // `pnpm bench:broker`: 1,000,000 records of 100 bytes produced with kcat (librdkafka batching) and
 // with kafkajs, then consumed back by each, against the real broker process. Prints records/s and
 // MB/s for each side, the broker's peak RSS and the share of one core it used, and kafkajs's rate
-// against a broker that discards everything (the most kafkajs can push here).
+// against a broker that discards everything (the most kafkajs can push here). Then confluent-kafka's
+// plain, idempotent and transactional producers side by side (transactions-bench.ts).
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { once } from 'node:events';
 import { Kafka, logLevel } from 'kafkajs';
 import { startBrokerProcess, brokerMainPath } from '../testing/broker-process.js';
 import { measure, peakRssMiB } from './process-stats.js';
+import { transactionBench } from './transactions-bench.js';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const RECORD_BYTES = 100;
@@ -139,6 +141,7 @@ async function main(): Promise<void> {
     const ratio = ceiling / jsIn.seconds;
     console.log(`\nkafkajs into a discarding endpoint: ${Math.round(RECORDS / ceiling).toLocaleString('en-US')} records/s; the broker takes ${(ratio * 100).toFixed(0)}% of that`);
     console.log(`broker peak RSS: ${rss.toFixed(0)} MiB`);
+    if (!process.env.BENCH_SKIP_TXN) await transactionBench(kafka, broker.bootstrap);
   } finally {
     await broker.stop();
     rmSync(work, { recursive: true, force: true });
