@@ -12,6 +12,7 @@ export function createDispatcher(state: BrokerState, registry: Map<number, ApiHa
     if (apiKey === API_VERSIONS_KEY && apiVersion > API_VERSIONS_MAX) {
       return encodeResponse(API_VERSIONS_KEY, 0, correlationId, apiVersionsBody(registry.values(), ErrorCode.UNSUPPORTED_VERSION));
     }
+    refuseBeforeAuthentication(connection, apiKey, header.clientId);
     const handler = registry.get(apiKey);
     if (!handler) throw new Error(`unknown API key ${apiKey} from client "${header.clientId}"`);
     if (apiVersion < handler.versions.min || apiVersion > handler.versions.max) {
@@ -28,4 +29,19 @@ export function createDispatcher(state: BrokerState, registry: Map<number, ApiHa
     });
     return response === null ? null : encodeResponse(apiKey, apiVersion, correlationId, response);
   };
+}
+
+/** APIs a SASL listener serves before the client has authenticated. */
+const SASL_KEYS = new Set([API_VERSIONS_KEY, 17, 36]);
+
+/** As Kafka: on a SASL listener any other request before authentication closes the connection. */
+function refuseBeforeAuthentication(connection: ConnectionInfo, apiKey: number, clientId: string | null): void {
+  const sasl = connection.sasl;
+  if (!sasl || sasl.authenticated) return;
+  if (sasl.state === 'failed') throw new Error(`request from client "${clientId}" after failed SASL authentication`);
+  if (!SASL_KEYS.has(apiKey)) {
+    throw new Error(
+      `API key ${apiKey} from client "${clientId}" before SASL authentication on the ${connection.listener.protocol} listener (is the client set to security.protocol=${connection.listener.protocol}?)`,
+    );
+  }
 }
