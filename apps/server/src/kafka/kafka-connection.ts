@@ -1,3 +1,4 @@
+import { describeConnection, explainSecurityFailure, kafkaJsSecurity, PLAINTEXT_CONNECTION, type KafkaConnectionSettings } from '@sluice/kafka-admin';
 import { Kafka, Partitioners, type Admin, type Producer } from 'kafkajs';
 import { BrokerUnavailableError } from '../errors.js';
 import { messageOf, type Logger } from '../logger.js';
@@ -36,10 +37,13 @@ export class KafkaConnection {
   constructor(
     readonly brokers: readonly string[],
     private readonly logger: Logger,
+    /** TLS and SASL from --command-config; shared with the pipelines' workers. */
+    readonly settings: KafkaConnectionSettings = PLAINTEXT_CONNECTION,
   ) {
     this.kafka = new Kafka({
       clientId: 'sluice-server',
       brokers: [...brokers],
+      ...kafkaJsSecurity(settings),
       connectionTimeout: 3_000,
       requestTimeout: 15_000,
       retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 1_000 },
@@ -81,6 +85,13 @@ export class KafkaConnection {
       this.markReachable();
       return result;
     } catch (err) {
+      // Wrong credentials or an untrusted certificate: the cluster cannot be used, say why in one line.
+      const security = explainSecurityFailure(err, this.settings);
+      if (security) {
+        onUnreachable?.();
+        this.markUnreachable(new Error(security));
+        throw new BrokerUnavailableError(`cannot use the Kafka cluster at ${this.brokers.join(',')}: ${security}`);
+      }
       if (!isBrokerUnreachable(err)) {
         this.markReachable();
         throw err;
@@ -145,7 +156,7 @@ export class KafkaConnection {
   }
 
   private markReachable(): void {
-    if (this.state !== 'connected') this.logger.info(`connected to the Kafka cluster at ${this.brokers.join(',')}`);
+    if (this.state !== 'connected') this.logger.info(`connected to the Kafka cluster at ${this.brokers.join(',')} (${describeConnection(this.settings)})`);
     this.state = 'connected';
     this.lastError = undefined;
     this.checkedAt = new Date();

@@ -4,12 +4,14 @@ import { formatIssue, validatePipeline } from '@sluice/topology';
 import { PipelineRunner, type RunnerMetrics } from '@sluice/streams';
 import { CommandError, parseInteger, resolveBootstrap, type CommandSpec } from '../args/index.js';
 import { defineCommand, type CommandIO, type Parsed } from '../command.js';
-import { bootstrapServerFlag } from './common-flags.js';
+import { describeConnection, explainSecurityFailure, kafkaJsSecurity } from '@sluice/kafka-admin';
+import { resolveConnection } from '../kafka/index.js';
+import { bootstrapServerFlag, commandConfigFlag } from './common-flags.js';
 
 const spec = {
   name: 'run',
   summary: 'Run one pipeline in this process, without the server.',
-  usage: ['sluice run FILE [--bootstrap-server H:P] [--group G] [--session-timeout-ms MS] [--stats-interval-ms MS]'],
+  usage: ['sluice run FILE [--bootstrap-server H:P] [--command-config FILE] [--group G] [--session-timeout-ms MS] [--stats-interval-ms MS]'],
   description:
     'Validates the pipeline JSON in FILE and runs it here until Ctrl-C or SIGTERM, which stop it cleanly ' +
     '(the batch in hand is finished, produced and committed, and the consumer group is left). Several ' +
@@ -17,6 +19,7 @@ const spec = {
     "pipeline's consumer group (sluice-<pipeline name> unless --group or settings.consumerGroup says otherwise).",
   flags: {
     'bootstrap-server': bootstrapServerFlag,
+    'command-config': commandConfigFlag,
     group: { type: 'string', value: 'GROUP', help: "The consumer group to join. Default: settings.consumerGroup, else sluice-<pipeline name>." },
     'session-timeout-ms': {
       type: 'string',
@@ -32,6 +35,7 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
   const file = parsed.positionals[0];
   if (!file) throw new CommandError("sluice run needs the pipeline's JSON file: sluice run FILE");
   const brokers = resolveBootstrap(spec.name, parsed.flags['bootstrap-server'], io.env);
+  const connection = resolveConnection(parsed.flags['command-config'], io);
   const statsEvery = parseInteger(spec.name, '--stats-interval-ms', parsed.flags['stats-interval-ms'] ?? '10000', 0);
   const sessionTimeout = parseInteger(spec.name, '--session-timeout-ms', parsed.flags['session-timeout-ms'] ?? '10000', 1);
   const pipeline = await loadPipeline(resolve(io.cwd, file));
@@ -39,6 +43,7 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
   const runner = PipelineRunner.fromPipeline(pipeline, {
     pipelineId: pipeline.name,
     brokers,
+    kafkaConfig: kafkaJsSecurity(connection),
     consumerGroup: parsed.flags.group,
     sessionTimeout,
     heartbeatInterval: Math.max(100, Math.floor(sessionTimeout / 10)),
@@ -46,9 +51,9 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
   try {
     await runner.start();
   } catch (err) {
-    throw new CommandError(`pipeline "${pipeline.name}" could not start: ${(err as Error).message}`);
+    throw new CommandError(`pipeline "${pipeline.name}" could not start: ${explainSecurityFailure(err, connection) ?? (err as Error).message}`);
   }
-  io.stdout.write(`pipeline "${pipeline.name}" running in consumer group ${runner.consumerGroup} on ${brokers.join(',')}\n`);
+  io.stdout.write(`pipeline "${pipeline.name}" running in consumer group ${runner.consumerGroup} on ${brokers.join(',')} (${describeConnection(connection)})\n`);
 
   const sourceIds = pipeline.nodes.filter((n) => n.type === 'source').map((n) => n.id);
   const progress = () => progressLine(runner.metrics(), sourceIds);
@@ -60,7 +65,7 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
   const outcome = await Promise.race([signalled, runner.done.then(() => 'stopped', (err: Error) => err)]);
   clearInterval(stats);
   if (outcome instanceof Error) {
-    io.stderr.write(`sluice run: pipeline "${pipeline.name}" failed: ${outcome.message}\n`);
+    io.stderr.write(`sluice run: pipeline "${pipeline.name}" failed: ${explainSecurityFailure(outcome, connection) ?? outcome.message}\n`);
     return 1;
   }
   if (outcome !== 'stopped') await runner.stop();
