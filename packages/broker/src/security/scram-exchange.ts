@@ -20,7 +20,11 @@ function decodeSaslName(name: string): string {
   return name.replace(/=2C/g, ',').replace(/=3D/g, '=');
 }
 
-export function scramExchange(mechanism: ScramMechanism, users: CredentialStore): SaslExchange {
+export function scramExchange(
+  mechanism: ScramMechanism,
+  users: Pick<CredentialStore, 'scramCredential'>,
+  serverNonce: () => string = () => randomBytes(18).toString('base64url'),
+): SaslExchange {
   const hash = scramHash(mechanism);
   let step: 'first' | 'final' | 'done' = 'first';
   let gs2Header = '';
@@ -45,7 +49,7 @@ export function scramExchange(mechanism: ScramMechanism, users: CredentialStore)
         if (!user || !clientNonce) throw new AuthenticationFailure(`invalid SASL/${mechanism} first message: no user name or nonce`);
         credential = users.scramCredential(mechanism, user);
         if (!credential) throw failedFor(user, mechanism);
-        nonce = clientNonce + randomBytes(18).toString('base64url');
+        nonce = clientNonce + serverNonce();
         serverFirst = `r=${nonce},s=${credential.salt.toString('base64')},i=${credential.iterations}`;
         step = 'final';
         return { done: false, response: Buffer.from(serverFirst) };
