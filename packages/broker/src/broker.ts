@@ -102,7 +102,9 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   try {
     for (const [i, spec] of specs.entries()) {
       const listener: ListenerInfo = { protocol: spec.protocol, advertised: { host: spec.host, port: spec.port } };
-      const bound = await openListener(spec, security.tls, logger, (socket) => {
+      // As in Kafka, ssl.client.auth is for SSL listeners: SASL_SSL clients authenticate by SASL.
+      const tls = security.tls && usesSasl(spec.protocol) ? { ...security.tls, clientAuth: 'none' as const } : security.tls;
+      const bound = await openListener(spec, tls, logger, (socket) => {
         const sasl = usesSasl(spec.protocol) && security.sasl ? new SaslSession(security.sasl) : null;
         const connection = new Connection(socket, nextId++, listener, sasl, dispatch, settings.socketRequestMaxBytes, logger);
         connections.add(connection);

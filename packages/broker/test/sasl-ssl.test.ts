@@ -18,8 +18,8 @@ let secure: string;
 beforeAll(async () => {
   certs = makeTestCertificates('IP:127.0.0.1');
   broker = await startBrokerProcess({
-    listeners: ['127.0.0.1:0', 'SASL_SSL://127.0.0.1:0'],
-    config: { ...secureBrokerConfig(certs, { alice: 'alice-secret', bob: 'bob-secret' }), 'num.partitions': 2 },
+    listeners: ['127.0.0.1:0', 'SASL_SSL://127.0.0.1:0', 'SSL://127.0.0.1:0'],
+    config: { ...secureBrokerConfig(certs, { alice: 'alice-secret', bob: 'bob-secret' }, { requireClientCertificates: true }), 'num.partitions': 2 },
   });
   secure = broker.listeners.SASL_SSL!.bootstrap;
 });
@@ -160,6 +160,25 @@ describe('SASL_SSL listener', () => {
     socket.write(request(3, 2));
     await closed;
     expect(broker.output()).toMatch(/API key 3 from client "raw" before SASL authentication on the SASL_SSL listener/);
+  });
+
+  it('serves an SSL listener to clients with a certificate from the trusted CA, and no others', async () => {
+    const ssl = broker.listeners.SSL!.bootstrap;
+    const withCert = new Kafka({
+      clientId: 'mtls',
+      brokers: [ssl],
+      ssl: { ca: readFileSync(certs.caCert, 'utf8'), cert: readFileSync(certs.clientCert, 'utf8'), key: readFileSync(certs.clientKey, 'utf8') },
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 0 },
+    });
+    const admin = withCert.admin();
+    await admin.connect();
+    const cluster = await admin.describeCluster();
+    await admin.disconnect();
+    expect(cluster.brokers.map((b) => `${b.host}:${b.port}`)).toEqual([ssl]);
+    const kcat = await run('kcat', ['-b', ssl, '-X', 'security.protocol=SSL', '-X', `ssl.ca.location=${certs.caCert}`, '-L', '-m', '5']);
+    expect(kcat.code).not.toBe(0);
+    await expect.poll(() => broker.output(), { timeout: 5000 }).toMatch(/TLS handshake with 127\.0\.0\.1:\d+ failed: .*certificate/i);
   });
 
   it('keeps serving the PLAINTEXT listener without authentication, advertising its own address', async () => {

@@ -1,6 +1,6 @@
 // Every `sluice` command that talks to Kafka, over SASL_SSL with `--command-config`: the broker
 // process serves a CA-signed certificate made here by openssl and SCRAM/PLAIN users.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeTestCertificates, secureBrokerConfig, startBrokerProcess, type BrokerProcess, type TestCertificates } from '@sluice/broker/testing';
@@ -22,8 +22,8 @@ const env = { SLUICE_KAFKA_PASSWORD: PASSWORD, ALICE_PASSWORD: PASSWORD };
 beforeAll(async () => {
   certs = makeTestCertificates('IP:127.0.0.1');
   broker = await startBrokerProcess({
-    listeners: ['127.0.0.1:0', 'SASL_SSL://127.0.0.1:0'],
-    config: secureBrokerConfig(certs, { alice: PASSWORD }),
+    listeners: ['127.0.0.1:0', 'SASL_SSL://127.0.0.1:0', 'SSL://127.0.0.1:0'],
+    config: secureBrokerConfig(certs, { alice: PASSWORD }, { requireClientCertificates: true }),
   });
   secure = broker.listeners.SASL_SSL!.bootstrap;
   dir = mkdtempSync(join(tmpdir(), 'sluice-secured-'));
@@ -143,6 +143,21 @@ describe('sluice over SASL_SSL with --command-config', { timeout: 90_000 }, () =
     const byName = await runSluice(['topics', '--list', '--bootstrap-server', `localhost:${broker.listeners.SASL_SSL!.port}`, '--command-config', scramConfig], { env });
     expect(byName.code).toBe(1);
     expect(byName.stderr).toMatch(/TLS: the broker's certificate is not valid for host localhost \(it names IP Address:127\.0\.0\.1\)/);
+  });
+
+  it('presents a client certificate to an SSL listener, from a PEM keystore or librdkafka-style files', async () => {
+    const keystore = join(dir, 'client.pem');
+    writeFileSync(keystore, readFileSync(certs.clientKey, 'utf8') + readFileSync(certs.clientCert, 'utf8'));
+    const javaForm = join(dir, 'mtls.properties');
+    writeFileSync(javaForm, `security.protocol=SSL\nssl.keystore.type=PEM\nssl.keystore.location=${keystore}\nssl.truststore.type=PEM\nssl.truststore.location=${certs.caCert}\n`);
+    const librdkafkaForm = join(dir, 'mtls-rd.properties');
+    writeFileSync(librdkafkaForm, `security.protocol=SSL\nssl.certificate.location=${certs.clientCert}\nssl.key.location=${certs.clientKey}\nssl.ca.location=${certs.caCert}\n`);
+    const ssl = broker.listeners.SSL!.bootstrap;
+    for (const file of [javaForm, librdkafkaForm]) {
+      const res = await runSluice(['topics', '--list', '--bootstrap-server', ssl, '--command-config', file]);
+      expect(res.code, res.stderr).toBe(0);
+      expect(res.stdout.split('\n')).toContain('secured');
+    }
   });
 
   it('sluice run runs a pipeline over SASL_SSL', async () => {

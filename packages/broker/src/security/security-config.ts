@@ -15,6 +15,7 @@ export interface TlsServerSettings {
   passphrase?: string;
   /** CAs that client certificates must chain to (ssl.truststore.*). */
   ca?: string;
+  /** ssl.client.auth, for SSL listeners (SASL_SSL clients authenticate by SASL, as in Kafka). */
   clientAuth: 'none' | 'requested' | 'required';
 }
 

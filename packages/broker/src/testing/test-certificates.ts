@@ -53,8 +53,15 @@ export function makeTestCertificates(subjectAltName = 'DNS:localhost,IP:127.0.0.
   };
 }
 
-/** `--config` pairs for a broker that serves TLS with these certificates and SASL users. */
-export function secureBrokerConfig(certs: TestCertificates, users: Record<string, string>): Record<string, string> {
+/**
+ * `--config` pairs for a broker that serves TLS with these certificates and SASL users; with
+ * `requireClientCertificates`, its SSL listener asks for a certificate signed by the same CA.
+ */
+export function secureBrokerConfig(
+  certs: TestCertificates,
+  users: Record<string, string>,
+  { requireClientCertificates = false } = {},
+): Record<string, string> {
   const userOptions = Object.entries(users)
     .map(([u, p]) => `user_${u}="${p}"`)
     .join(' ');
@@ -62,5 +69,6 @@ export function secureBrokerConfig(certs: TestCertificates, users: Record<string
     'ssl.keystore.type': 'PEM',
     'ssl.keystore.location': certs.serverPem,
     'sasl.jaas.config': `org.apache.kafka.common.security.plain.PlainLoginModule required ${userOptions};`,
+    ...(requireClientCertificates ? { 'ssl.client.auth': 'required', 'ssl.truststore.type': 'PEM', 'ssl.truststore.location': certs.caCert } : {}),
   };
 }
