@@ -82,7 +82,7 @@ function pipelineFile(name: string, source: string, sink: string): string {
 async function produceReadings(topic: string, count: number, from = 0): Promise<void> {
   const lines = Array.from({ length: count }, (_, i) => `s${i % 4}:${JSON.stringify({ i: from + i, t: (from + i) % 3 === 0 ? 45 : 20 })}`);
   const produced = await runSluice(
-    ['console-producer', '--topic', topic, '--property', 'parse.key=true', '--property', 'key.separator=:', '--bootstrap-server', secure, '--command-config', plainConfig],
+    ['console-producer', '--topic', topic, '--property', 'parse.key=true', '--property', 'key.separator=:', '--bootstrap-server', secure, '--producer.config', plainConfig],
     { env, stdin: `${lines.join('\n')}\n` },
   );
   expect(produced.code, produced.stderr).toBe(0);
@@ -130,6 +130,19 @@ describe('sluice over SASL_SSL with --command-config', { timeout: 90_000 }, () =
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toBe('Error: authentication failed for user alice (SASL/SCRAM-SHA-512): check the user name and password\n');
     expect(wrong.stderr).not.toContain('not-it');
+
+    const strangerFile = join(dir, 'stranger.properties');
+    writeFileSync(strangerFile, `security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\nsasl.username=mallory\nssl.ca.location=${certs.caCert}\n`);
+    const stranger = await sluice(['topics', '--list'], strangerFile);
+    expect(stranger.stderr).toBe('Error: authentication failed for user mallory (SASL/PLAIN): check the user name and password\n');
+
+    const otherCa = join(dir, 'other-ca.properties');
+    writeFileSync(otherCa, readFileSync(scramConfig, 'utf8').replace(certs.caCert, certs.otherCaCert));
+    const untrusted = await sluice(['console-consumer', '--topic', 'secured', '--max-messages', '1'], otherCa);
+    expect(untrusted.code).toBe(1);
+    expect(untrusted.stderr).toMatch(
+      /^Error: TLS: the certificate of the broker at 127\.0\.0\.1:\d+ is not trusted \(self-signed certificate in certificate chain\); point ssl\.truststore\.location \(or ssl\.ca\.location\) at the CA that signed it\n$/,
+    );
 
     const typo = join(dir, 'typo.properties');
     writeFileSync(typo, 'security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\nsasl.usrename=alice\n');
