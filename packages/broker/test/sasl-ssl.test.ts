@@ -105,6 +105,15 @@ describe('SASL_SSL listener', () => {
     });
   }
 
+  for (const mechanism of ['PLAIN', 'SCRAM-SHA-256'] as const) {
+    it(`kafka-python authenticates with ${mechanism} (SaslHandshake v0 and bare tokens)`, async () => {
+      const script = join(dirname(fileURLToPath(import.meta.url)), 'clients', 'kafka_python_sasl.py');
+      const res = await run(PYTHON, [script, secure, `kafka-python-${mechanism}`, mechanism, 'bob', 'bob-secret', certs.caCert]);
+      expect(res.code, res.stdout + res.stderr).toBe(0);
+      expect((JSON.parse(res.stdout) as { values: string[] }).values).toEqual(Array.from({ length: 10 }, (_, i) => `kp-${i}`).sort());
+    });
+  }
+
   it('refuses a wrong password and an unknown user with a message naming the user and mechanism', async () => {
     const wrong = await failureOf(kafkajsClient(kafkajsSasl('SCRAM-SHA-256', 'alice', 'nope')).admin().connect());
     expect(wrong.name).toBe('KafkaJSSASLAuthenticationError');

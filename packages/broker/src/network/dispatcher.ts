@@ -7,6 +7,7 @@ import type { ConnectionInfo, RequestDispatcher } from './connection.js';
 /** Decodes a request frame, runs its handler, and encodes the answer. Throws to close the connection. */
 export function createDispatcher(state: BrokerState, registry: Map<number, ApiHandler>): RequestDispatcher {
   return async (frame: Buffer, connection: ConnectionInfo) => {
+    if (connection.sasl?.expectsRawToken) return rawSaslToken(state, connection, frame);
     const header = decodeRequestHeader(frame);
     const { apiKey, apiVersion, correlationId } = header;
     if (apiKey === API_VERSIONS_KEY && apiVersion > API_VERSIONS_MAX) {
@@ -29,6 +30,19 @@ export function createDispatcher(state: BrokerState, registry: Map<number, ApiHa
     });
     return response === null ? null : encodeResponse(apiKey, apiVersion, correlationId, response);
   };
+}
+
+/**
+ * A bare SASL token after SaslHandshake v0: answered with the bare server token (size-prefixed).
+ * A failed authentication closes the connection, which is how Kafka tells such clients.
+ */
+function rawSaslToken(state: BrokerState, connection: ConnectionInfo, token: Buffer): Buffer[] {
+  const sasl = connection.sasl!;
+  const response = sasl.authenticate(token);
+  if (sasl.authenticated) state.logger.info(`connection ${connection.remote} authenticated as ${sasl.principal}`);
+  const size = Buffer.alloc(4);
+  size.writeInt32BE(response.length);
+  return [size, response];
 }
 
 /** APIs a SASL listener serves before the client has authenticated. */

@@ -19,6 +19,8 @@ export type SaslState = 'handshake' | 'authenticating' | 'authenticated' | 'fail
 export class SaslSession {
   state: SaslState = 'handshake';
   principal: string | undefined;
+  /** After SaslHandshake v0 the SASL tokens come as bare size-prefixed frames, not SaslAuthenticate. */
+  rawTokens = false;
   private exchange: SaslExchange | undefined;
 
   constructor(private readonly settings: SaslServerSettings) {}
@@ -31,12 +33,18 @@ export class SaslSession {
     return this.state === 'authenticated';
   }
 
+  /** True while the next frame is a bare SASL token (after a v0 handshake). */
+  get expectsRawToken(): boolean {
+    return this.rawTokens && this.state === 'authenticating';
+  }
+
   /** Picks the mechanism; false when it is not enabled. */
-  handshake(mechanism: string): boolean {
+  handshake(mechanism: string, version: number): boolean {
     const m = this.settings.mechanisms.find((x) => x === mechanism);
     if (!m) return false;
     this.exchange = m === 'PLAIN' ? plainExchange(this.settings.users) : scramExchange(m, this.settings.users);
     this.state = 'authenticating';
+    this.rawTokens = version === 0;
     return true;
   }
 
