@@ -15,6 +15,7 @@ export {
   type FilterNode,
   type FlatMapNode,
   type MapNode,
+  type NodeConfig,
   type NodeOfType,
   type Pipeline,
   type PipelineInput,
@@ -29,6 +30,7 @@ export {
 export {
   DEFAULT_BRANCH_OUTPUT,
   MAX_BRANCH_PREDICATES,
+  NODE_REGISTRY,
   NODE_TYPES,
   ON_ERROR_MODES,
   RECORD_FORMATS,
@@ -40,6 +42,7 @@ export {
   type FlatMapConfig,
   type MapConfig,
   type NodeCategory,
+  type NodeDefinition,
   type NodeType,
   type NodeTypeInfo,
   type OnErrorMode,
@@ -56,10 +59,23 @@ export {
   isNodeType,
   nodeTypeInfo,
   outputsOf,
+  summarizeNode,
   type Catalogue,
   type NodeShape,
   type OutputPort,
 } from './catalogue.js';
+
+export {
+  canConnect,
+  connectionProblems,
+  wiredNode,
+  type Connection,
+  type ConnectionCheck,
+  type ConnectionProblem,
+  type ConnectionProblemCode,
+  type WiredGraph,
+  type WiredNode,
+} from './wiring/index.js';
 
 export { validatePipeline, type ValidationResult } from './validate.js';
 export { formatIssue, type IssueCode, type ValidationIssue } from './validation/issue.js';
