@@ -1,5 +1,6 @@
 // The package's only door: everything web, server, CLI and runtime use comes from here.
-// Browser-safe: nothing below touches Node-only APIs.
+// Browser-safe: nothing below touches Node-only APIs, and nothing below runs expressions per
+// record; that is runtime.ts, the `@sluice/topology/runtime` entry.
 
 export {
   CURRENT_SCHEMA_VERSION,
@@ -86,14 +87,13 @@ export {
   type MigrationResult,
 } from './migrations.js';
 
+// Checking only: running expressions per record is the runtime entry's (@sluice/topology/runtime).
 export {
-  compileExpression,
-  evaluate,
-  CompiledExpression,
-  ExpressionError,
+  checkExpression,
   EXPRESSION_LIMITS,
   EXPRESSION_VARIABLES,
-  type CompileResult,
+  type CheckedProgram,
+  type ExpressionCheck,
   type ExpressionKind,
   type ExpressionProblem,
   type ExpressionValue,

@@ -10,7 +10,8 @@ import type {
   SourceNode,
   ValidationIssue,
 } from './index.js';
-import { compileExpression, evaluate, validatePipeline } from './index.js';
+import { validatePipeline } from './index.js';
+import { compileExpression, evaluate } from './runtime.js';
 
 // Checked by `tsc -p tsconfig.json`: the public types say what the schema says.
 describe('public types', () => {
