@@ -36,7 +36,7 @@ describe('TopologyTestDriver', () => {
     driver.pipeInput('in', { value: 2, timestamp: 1_000 });
     const out = driver.readOutput('out');
     expect(out.map((r) => r.timestamp)).toEqual([1_000, 1_000]);
-    const { latency, recordsProduced } = driver.metrics();
+    const { latencyMs: latency, recordsProduced } = driver.metrics();
     expect(recordsProduced).toBe(2);
     expect(latency.count).toBe(2);
     expect(latency.min).toBe(0);
