@@ -43,7 +43,6 @@ export {
   mergeIssues,
   validateDocument,
   type DesignerIssue,
-  type IssueLike,
 } from './issues.js';
 export { nodeSummary } from './summary.js';
 export { DEFAULT_NODE_SIZE, layoutLeftToRight } from './layout.js';

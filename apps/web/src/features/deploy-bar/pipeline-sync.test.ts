@@ -2,18 +2,20 @@
 import { weatherPipeline } from '@sluice/topology';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fromPipelineJson, type PipelineJson } from '../../core/index.js';
-import { ApiRequestError, type PipelineRecord, type SluiceApi } from '../../infrastructure/api/index.js';
+import { ApiRequestError, type PipelineDetail, type SluiceApi } from '../../infrastructure/api/index.js';
 import { createPipelineStore, selectIssues, selectUnsaved } from '../../infrastructure/store/index.js';
 import { AUTOSAVE_DELAY_MS, createPipelineSync } from './pipeline-sync.js';
+import { pipelineDetail, unusedApi } from '../../infrastructure/api/test-pipelines.js';
 
 // The sync's decisions (when to save, in which order to call the API, what to do with refusals)
 // against a recording stand-in for the REST client; the real server is exercised by the e2e suite.
 
-const record = (over: Partial<PipelineRecord> = {}): PipelineRecord => ({ id: 'p1', name: 'extreme-weather', status: 'stopped', issues: [], ...over });
+const record = (over: Partial<PipelineDetail> = {}): PipelineDetail => pipelineDetail(over);
 
 function recordingApi(overrides: Partial<SluiceApi> = {}) {
   const calls: string[] = [];
   const api: SluiceApi = {
+    ...unusedApi(),
     listPipelines: async () => [],
     getPipeline: async () => record(),
     createPipeline: async () => record(),
@@ -22,7 +24,6 @@ function recordingApi(overrides: Partial<SluiceApi> = {}) {
     startPipeline: async () => (calls.push('start'), record({ status: 'deploying', deployedAt: 'now' })),
     deletePipeline: async () => undefined,
     listTopics: async () => [],
-    health: async () => ({}),
     ...overrides,
   };
   return { api, calls };

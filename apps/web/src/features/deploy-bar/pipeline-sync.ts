@@ -1,5 +1,5 @@
 import { toPipelineJson } from '../../core/index.js';
-import { ApiRequestError, type PipelineRecord, type SluiceApi } from '../../infrastructure/api/index.js';
+import { ApiRequestError, type PipelineDetail, type SluiceApi } from '../../infrastructure/api/index.js';
 import { selectIssues, type PipelineStoreApi } from '../../infrastructure/store/index.js';
 
 /** Pause after the last edit before the draft is saved on the server. */
@@ -46,7 +46,7 @@ export function createPipelineSync(api: SluiceApi, store: PipelineStoreApi, hook
 
   const message = (err: unknown) => (err instanceof ApiRequestError ? err.message : err instanceof Error ? err.message : String(err));
 
-  const accept = (record: PipelineRecord) => store.getState().setRecord(record);
+  const accept = (record: PipelineDetail) => store.getState().setRecord(record);
 
   /** One save; `deploy` asks the server to validate strictly (and redeploy if it runs). */
   const save = async (deploy: boolean): Promise<void> => {

@@ -20,13 +20,13 @@ import {
   validateDocument,
   type DesignerDocument,
 } from '../../core/index.js';
-import type { PipelineRecord } from '../api/index.js';
+import type { PipelineDetail } from '../api/index.js';
 import type { PipelineState, PipelineStore } from './pipeline-state.js';
 
 export interface PipelineStoreOptions {
   pipelineId: string;
   doc: DesignerDocument;
-  record?: PipelineRecord | null;
+  record?: PipelineDetail | null;
   /** Pause after an edit before the document is validated again; typing stays smooth on big graphs. */
   validationDelayMs?: number;
 }
