@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fromPipelineJson, type PipelineJson } from '../../core/index.js';
 import { ApiRequestError, type PipelineDetail, type SluiceApi } from '../../infrastructure/api/index.js';
 import { createPipelineStore, selectIssues, selectUnsaved } from '../../infrastructure/store/index.js';
-import { AUTOSAVE_DELAY_MS, createPipelineSync } from './pipeline-sync.js';
+import { AUTOSAVE_DELAY_MS, createPipelineSync, type LiveStatusSource } from './pipeline-sync.js';
+import type { LivePipeline } from '@sluice/api';
 import { pipelineDetail, unusedApi } from '../../infrastructure/api/test-pipelines.js';
 
 // The sync's decisions (when to save, in which order to call the API, what to do with refusals)
@@ -29,6 +30,20 @@ function recordingApi(overrides: Partial<SluiceApi> = {}) {
   return { api, calls };
 }
 
+/** A live stream that never reports; `liveFeed` makes one a test drives. */
+const quietLive: LiveStatusSource = { watch: () => () => undefined };
+
+function liveFeed() {
+  let listener: ((pipeline: LivePipeline | undefined) => void) | undefined;
+  const source: LiveStatusSource = {
+    watch: (_id, onSnapshot) => {
+      listener = onSnapshot;
+      return () => (listener = undefined);
+    },
+  };
+  return { source, send: (pipeline: LivePipeline | undefined) => listener?.(pipeline), watching: () => listener !== undefined };
+}
+
 const weather = () => fromPipelineJson(structuredClone(weatherPipeline) as unknown as PipelineJson);
 
 describe('pipeline sync', () => {
@@ -38,7 +53,7 @@ describe('pipeline sync', () => {
   it('saves a draft once, shortly after a burst of edits', async () => {
     const store = createPipelineStore({ pipelineId: 'p1', doc: weather(), validationDelayMs: 0 });
     const { api, calls } = recordingApi();
-    const sync = createPipelineSync(api, store, { onBusy: () => undefined, onActionError: () => undefined });
+    const sync = createPipelineSync(api, store, quietLive, { onBusy: () => undefined, onActionError: () => undefined });
     const stop = sync.start();
     const leave = () => {
       const event = new Event('beforeunload', { cancelable: true });
@@ -62,7 +77,7 @@ describe('pipeline sync', () => {
     const store = createPipelineStore({ pipelineId: 'p1', doc: weather(), validationDelayMs: 0 });
     const { api, calls } = recordingApi();
     const busy: (string | null)[] = [];
-    const sync = createPipelineSync(api, store, { onBusy: (b) => busy.push(b), onActionError: () => undefined });
+    const sync = createPipelineSync(api, store, quietLive, { onBusy: (b) => busy.push(b), onActionError: () => undefined });
     store.getState().setConfigField('raw', 'topic', 'other_topic');
     await sync.deploy();
     expect(calls).toEqual(['PUT deploy=false', 'start']);
@@ -74,7 +89,7 @@ describe('pipeline sync', () => {
     const store = createPipelineStore({ pipelineId: 'p1', doc: weather(), validationDelayMs: 0 });
     const { api, calls } = recordingApi();
     const errors: (string | null)[] = [];
-    const sync = createPipelineSync(api, store, { onBusy: () => undefined, onActionError: (e) => errors.push(e) });
+    const sync = createPipelineSync(api, store, quietLive, { onBusy: () => undefined, onActionError: (e) => errors.push(e) });
     store.getState().setConfigField('extreme', 'expression', 'value.temperature >');
     await sync.deploy();
     expect(calls).toEqual([]);
@@ -92,7 +107,7 @@ describe('pipeline sync', () => {
       },
     });
     const errors: (string | null)[] = [];
-    const sync = createPipelineSync(api, store, { onBusy: () => undefined, onActionError: (e) => errors.push(e) });
+    const sync = createPipelineSync(api, store, quietLive, { onBusy: () => undefined, onActionError: (e) => errors.push(e) });
     store.getState().setConfigField('processed', 'topic', 'reserved');
     await sync.redeploy();
     expect(calls).toEqual(['PUT deploy=true', 'PUT deploy=false']);
@@ -108,8 +123,26 @@ describe('pipeline sync', () => {
         throw new ApiRequestError(400, 'has issues to fix', [{ path: 'nodes[0].config.topic', message: 'topic is not allowed' }]);
       },
     });
-    const sync = createPipelineSync(api, store, { onBusy: () => undefined, onActionError: () => undefined });
+    const sync = createPipelineSync(api, store, quietLive, { onBusy: () => undefined, onActionError: () => undefined });
     await sync.deploy();
     expect(selectIssues(store.getState())).toEqual([expect.objectContaining({ nodeId: 'raw', origin: 'server', message: 'topic is not allowed' })]);
+  });
+
+  it('takes the status from the live stream, and says when the pipeline is gone', async () => {
+    const store = createPipelineStore({ pipelineId: 'p1', doc: weather(), validationDelayMs: 0, record: pipelineDetail({ status: 'deploying' }) });
+    const { api } = recordingApi();
+    const live = liveFeed();
+    const errors: (string | null)[] = [];
+    const sync = createPipelineSync(api, store, live.source, { onBusy: () => undefined, onActionError: (e) => errors.push(e) });
+    const stop = sync.start();
+    live.send({ id: 'p1', name: 'extreme-weather', status: 'failed', error: 'broker unreachable' });
+    expect(store.getState().record).toMatchObject({ status: 'failed', error: 'broker unreachable' });
+    live.send({ id: 'p1', name: 'extreme-weather', status: 'running' });
+    expect(store.getState().record?.status).toBe('running');
+    expect(store.getState().record?.error).toBeUndefined();
+    live.send(undefined);
+    expect(errors).toEqual(['this pipeline was deleted on the server']);
+    stop();
+    expect(live.watching()).toBe(false);
   });
 });

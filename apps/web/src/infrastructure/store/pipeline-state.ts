@@ -55,6 +55,8 @@ export interface PipelineActions {
   setSaveState(save: SaveState): void;
   setServerIssues(issues: readonly ApiIssue[]): void;
   setRecord(record: PipelineDetail): void;
+  /** The status (and failure) the live stream reports; the rest of the record is the last answer's. */
+  applyLiveStatus(live: { status: PipelineDetail['status']; error?: string }): void;
   showNotice(notice: string | null): void;
 }
 

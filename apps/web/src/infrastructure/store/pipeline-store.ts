@@ -215,6 +215,13 @@ export function createPipelineStore(options: PipelineStoreOptions): PipelineStor
         set({ record });
       },
 
+      applyLiveStatus({ status, error }) {
+        const record = get().record;
+        if (!record || (record.status === status && record.error === error)) return;
+        const { error: _, ...rest } = record;
+        set({ record: { ...rest, status, ...(error !== undefined ? { error } : {}) } });
+      },
+
       showNotice(notice) {
         set({ notice });
       },
