@@ -48,8 +48,8 @@ describe('TopologyTestDriver', () => {
     driver.pipeInput('in', [{ value: 1 }, { value: 2 }]);
     const snapshot = driver.metrics();
     expect(snapshot.edges).toEqual({
-      'in->all': { from: 'in', to: 'all', records: 2 },
-      'all->out': { from: 'all', to: 'out', records: 2 },
+      'in->all': { source: 'in', target: 'all', records: 2 },
+      'all->out': { source: 'all', target: 'out', records: 2 },
     });
     expect(JSON.parse(JSON.stringify(snapshot))).toEqual(snapshot);
   });
