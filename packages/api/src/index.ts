@@ -85,4 +85,5 @@ export {
   type PlannedReset,
   type ResetOffsetsRequest,
 } from './groups.js';
+export { sessionStateSchema, signInSchema, type SessionState, type SignInRequest } from './session.js';
 export { brokerConnectionStateSchema, brokerHealthSchema, healthSchema, type BrokerConnectionState, type BrokerHealth, type Health } from './health.js';
