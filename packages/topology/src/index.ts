@@ -66,17 +66,8 @@ export {
   type OutputPort,
 } from './catalogue.js';
 
-export {
-  canConnect,
-  connectionProblems,
-  wiredNode,
-  type Connection,
-  type ConnectionCheck,
-  type ConnectionProblem,
-  type ConnectionProblemCode,
-  type WiredGraph,
-  type WiredNode,
-} from './wiring/index.js';
+// The wiring rules (canConnect and what it reads), used by the canvas and by validation.
+export * from './wiring/index.js';
 
 export { validatePipeline, type ValidationResult } from './validate.js';
 export { formatIssue, type IssueCode, type ValidationIssue } from './validation/issue.js';
