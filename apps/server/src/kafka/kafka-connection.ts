@@ -4,18 +4,10 @@ import { BrokerUnavailableError } from '../errors.js';
 import { messageOf, type Logger } from '../logger.js';
 import { isBrokerUnreachable, rootMessage } from './kafka-errors.js';
 import { kafkaLogCreator } from './kafka-log.js';
+import type { BrokerConnectionState, BrokerHealth } from '@sluice/api';
 
-export type BrokerConnectionState = 'connecting' | 'connected' | 'unreachable';
+export type { BrokerConnectionState, BrokerHealth } from '@sluice/api';
 
-/** What `GET /api/health` says about the cluster. */
-export interface BrokerHealth {
-  readonly state: BrokerConnectionState;
-  readonly bootstrapServers: readonly string[];
-  /** Why the cluster is unreachable, when it is. */
-  readonly error?: string;
-  /** ISO time of the last call that reached the cluster or failed to. */
-  readonly checkedAt?: string;
-}
 
 const CHECK_EVERY_MS = 5_000;
 
@@ -62,7 +54,7 @@ export class KafkaConnection {
   health(): BrokerHealth {
     return {
       state: this.state,
-      bootstrapServers: this.brokers,
+      bootstrapServers: [...this.brokers],
       ...(this.state === 'unreachable' && this.lastError ? { error: this.lastError } : {}),
       ...(this.checkedAt ? { checkedAt: this.checkedAt.toISOString() } : {}),
     };

@@ -87,7 +87,7 @@ try {
   await steady.start();
   const sent = await produceSteadily(kafka, 'bench-steady', RATE, SECONDS);
   while (steady.metrics().recordsProduced < sent) await sleep(20);
-  const { latency } = steady.metrics();
+  const { latencyMs: latency } = steady.metrics();
   await steady.stop();
   log(`end-to-end latency at ${RATE} records/s for ${SECONDS}s (${latency.count} records): p50 ${latency.p50.toFixed(1)} ms, p99 ${latency.p99.toFixed(1)} ms, max ${latency.max.toFixed(1)} ms`);
 } finally {

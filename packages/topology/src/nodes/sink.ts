@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { topicNameSchema } from '../names.js';
-import { defineNode, FORMAT_OPTIONS, PROCESSOR_INPUTS, recordFormatSchema } from './node-kit.js';
+import { clip, defineNode, FORMAT_OPTIONS, PROCESSOR_INPUTS, recordFormatSchema, text } from './node-kit.js';
 
 // Records are partitioned by key, as Kafka's default partitioner does; re-key with selectKey.
 const sinkConfig = z.strictObject({
@@ -22,6 +22,6 @@ export const sinkNode = defineNode(sinkConfig, {
     { name: 'format', type: 'enum', label: 'Value format', required: false, default: 'json', options: FORMAT_OPTIONS, help: 'How record values are encoded.' },
     { name: 'keyFormat', type: 'enum', label: 'Key format', required: false, default: 'string', options: FORMAT_OPTIONS, help: 'How record keys are encoded.' },
   ],
-});
+}, (config) => (text(config.topic) ? `to ${clip(text(config.topic))}` : 'no topic yet'));
 
 export type SinkConfig = z.output<typeof sinkConfig>;
