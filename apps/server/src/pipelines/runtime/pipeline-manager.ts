@@ -95,6 +95,17 @@ export class PipelineManager {
     return (await this.runtimes.get(pipelineId)?.crashWorker()) ?? false;
   }
 
+  /** True when some pipeline should be running (the source-topic watch has work). */
+  hasDeployed(): boolean {
+    for (const runtime of this.runtimes.values()) if (runtime.isWanted) return true;
+    return false;
+  }
+
+  /** Tells every pipeline which topics exist now (see PipelineRuntime.sourcesExist). */
+  async sourceTopicsChanged(exists: (topic: string) => boolean): Promise<void> {
+    await Promise.all([...this.runtimes.values()].map((r) => r.sourcesExist(exists)));
+  }
+
   /** Starts or stops sampling records at a node or edge of a pipeline (also across restarts). */
   tap(pipelineId: string, target: TapTarget, on: boolean): void {
     if (on) this.runtime(pipelineId).tap(target, true);
