@@ -62,6 +62,8 @@ export class PipelineRuntime {
   private readonly taps = new Map<string, TapTarget>();
   /** Topics it reads that were deleted while it was deployed; it waits for them to come back. */
   private missingSources: string[] = [];
+  /** Topics it reads that were seen to exist since it was started: only those can be "deleted". */
+  private seenSources = new Set<string>();
 
   constructor(
     readonly pipelineId: string,
@@ -93,6 +95,7 @@ export class PipelineRuntime {
       if (this.worker) await this.stopWorker();
       this.pipeline = pipeline;
       this.missingSources = [];
+      this.seenSources = new Set();
       this.restarts = 0;
       this.backoff.reset();
       this.spawn();
@@ -116,14 +119,17 @@ export class PipelineRuntime {
   }
 
   /**
-   * Told which topics exist now. A topic it reads that is gone stops the worker and fails the
+   * Told which topics exist now. A topic it reads that existed and is gone stops the worker and fails the
    * pipeline with "source topic X was deleted" (no restarts: they could only fail the same way);
    * once every such topic exists again, it starts afresh.
    */
   sourcesExist(exists: (topic: string) => boolean): Promise<void> {
     return this.serially(async () => {
       if (!this.wanted || !this.pipeline) return;
-      const missing = topicsRead(this.pipeline).filter((t) => !exists(t));
+      const read = topicsRead(this.pipeline);
+      for (const t of read) if (exists(t)) this.seenSources.add(t);
+      // A topic that never existed is the worker's own error ("does not exist"), retried as before.
+      const missing = read.filter((t) => this.seenSources.has(t) && !exists(t));
       const known = this.missingSources.join('\0');
       if (missing.join('\0') === known) return;
       if (missing.length === 0) {
