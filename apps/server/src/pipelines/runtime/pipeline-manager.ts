@@ -101,9 +101,14 @@ export class PipelineManager {
     return false;
   }
 
-  /** Tells every pipeline which topics exist now (see PipelineRuntime.sourcesExist). */
-  async sourceTopicsChanged(exists: (topic: string) => boolean): Promise<void> {
-    await Promise.all([...this.runtimes.values()].map((r) => r.sourcesExist(exists)));
+  /**
+   * Tells every pipeline which topics exist now (see PipelineRuntime.sourcesExist), without
+   * waiting: one pipeline busy stopping must not hold up the others' checks.
+   */
+  sourceTopicsChanged(exists: (topic: string) => boolean): void {
+    for (const runtime of this.runtimes.values()) {
+      runtime.sourcesExist(exists).catch((err: unknown) => this.options.logger.warn(`pipeline ${runtime.pipelineId}: source topic check failed: ${String(err)}`));
+    }
   }
 
   /** Starts or stops sampling records at a node or edge of a pipeline (also across restarts). */

@@ -64,6 +64,7 @@ export class PipelineRuntime {
   private missingSources: string[] = [];
   /** Topics it reads that were seen to exist since it was started: only those can be "deleted". */
   private seenSources = new Set<string>();
+  private sourceCheck: Promise<void> | undefined;
 
   constructor(
     readonly pipelineId: string,
@@ -124,6 +125,13 @@ export class PipelineRuntime {
    * once every such topic exists again, it starts afresh.
    */
   sourcesExist(exists: (topic: string) => boolean): Promise<void> {
+    // While a lifecycle step is under way (a slow stop), later checks wait behind it; one is enough.
+    if (this.sourceCheck) return this.sourceCheck;
+    this.sourceCheck = this.checkSources(exists).finally(() => (this.sourceCheck = undefined));
+    return this.sourceCheck;
+  }
+
+  private checkSources(exists: (topic: string) => boolean): Promise<void> {
     return this.serially(async () => {
       if (!this.wanted || !this.pipeline) return;
       const read = topicsRead(this.pipeline);

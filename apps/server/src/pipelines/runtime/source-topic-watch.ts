@@ -34,7 +34,7 @@ export class SourceTopicWatch {
     this.checking = true;
     try {
       const existing = new Set(await this.listTopics());
-      await this.manager.sourceTopicsChanged((topic) => existing.has(topic));
+      this.manager.sourceTopicsChanged((topic) => existing.has(topic));
     } catch {
       // The cluster is unreachable: the connection monitor reports that, and a pipeline's topics
       // cannot be judged missing from an answer that never came.
