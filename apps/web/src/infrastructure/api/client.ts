@@ -12,6 +12,7 @@ import {
   pipelinePath,
   producedRecordSchema,
   topicListSchema,
+  topicReadersSchema,
   topicPath,
   topicViewSchema,
   tapPath,
