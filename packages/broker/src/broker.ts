@@ -5,6 +5,7 @@ import { loadOrCreateClusterId } from './cluster/cluster-id.js';
 import { TopicRegistry } from './cluster/topic-registry.js';
 import { parseBrokerSettings } from './config/broker-config.js';
 import { GroupCoordinator } from './groups/index.js';
+import { LogCleaner } from './log/index.js';
 import { groupHandlers } from './handlers/group-handlers.js';
 import { buildHandlerRegistry } from './handlers/registry.js';
 import { consoleLogger, type Logger } from './logger.js';
@@ -129,6 +130,8 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
 
   const retention = setInterval(() => topics.applyRetention(Date.now()), settings.retentionCheckIntervalMs);
   retention.unref();
+  const cleaner = new LogCleaner(() => topics.allPartitions(), settings.logCleanerBackoffMs, logger);
+  if (settings.logCleanerEnable) cleaner.start();
 
   let closed: Promise<void> | null = null;
   return {
@@ -139,6 +142,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     close() {
       closed ??= (async () => {
         clearInterval(retention);
+        await cleaner.stop();
         const stopped = open.map((l) => new Promise<void>((resolve) => l.server.close(() => resolve())));
         for (const c of connections) c.close();
         await Promise.all(stopped);

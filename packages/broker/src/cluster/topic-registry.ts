@@ -184,6 +184,11 @@ export class TopicRegistry {
     return effectiveTopicConfigs(topic.configs, this.settings);
   }
 
+  /** Every partition log of every topic. */
+  *allPartitions(): Generator<PartitionLog> {
+    for (const topic of this.topics.values()) yield* topic.partitions;
+  }
+
   applyRetention(now: number): void {
     for (const topic of this.topics.values()) for (const log of topic.partitions) log.applyRetention(now);
   }
@@ -216,7 +221,11 @@ export class TopicRegistry {
       flushMessages: configNumber(c, 'flush.messages'),
       flushMs: configNumber(c, 'flush.ms'),
       indexIntervalBytes: configNumber(c, 'index.interval.bytes'),
-      cleanupPolicy: c.find((x) => x.name === 'cleanup.policy')!.value.includes('compact') ? 'compact' : 'delete',
+      cleanupPolicy: cleanupPolicyOf(c.find((x) => x.name === 'cleanup.policy')!.value),
+      deleteRetentionMs: configNumber(c, 'delete.retention.ms'),
+      minCleanableDirtyRatio: configNumber(c, 'min.cleanable.dirty.ratio'),
+      minCompactionLagMs: configNumber(c, 'min.compaction.lag.ms'),
+      maxCompactionLagMs: configNumber(c, 'max.compaction.lag.ms'),
     };
   }
 
@@ -244,4 +253,10 @@ export class TopicRegistry {
       rmSync(join(this.dataDir, entry.name), { recursive: true, force: true });
     }
   }
+}
+
+function cleanupPolicyOf(value: string): LogConfig['cleanupPolicy'] {
+  const parts = new Set(value.split(',').map((p) => p.trim()));
+  if (parts.has('compact')) return parts.has('delete') ? 'compact,delete' : 'compact';
+  return 'delete';
 }

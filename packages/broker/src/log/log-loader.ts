@@ -10,6 +10,7 @@ import {
   TIME_INDEX_SUFFIX,
   parseSegmentFileName,
 } from './file-names.js';
+import { finishInterruptedSwap } from './cleaner/segment-swap.js';
 import { LogSegment, type SegmentLogger } from './segment.js';
 import { recoverSegment } from './segment-recovery.js';
 
@@ -29,6 +30,7 @@ export interface LoadedLog {
  */
 export function loadLog(dir: string, config: LogConfig, logger: SegmentLogger): LoadedLog {
   mkdirSync(dir, { recursive: true });
+  finishInterruptedSwap(dir, (msg) => logger.warn(msg));
   const names = readdirSync(dir);
   const bases = names
     .map((n) => parseSegmentFileName(n, LOG_SUFFIX))

@@ -5,6 +5,7 @@ import { writeCheckpoint } from './checkpoint.js';
 import { MAX_SEGMENT_BYTES, type LogConfig } from './config.js';
 import { InvalidBatchesError, LogClosedError, OffsetOutOfRangeError } from './errors.js';
 import { LOG_START_CHECKPOINT, RECOVERY_CHECKPOINT } from './file-names.js';
+import { commitSwap, type SwapHook } from './cleaner/segment-swap.js';
 import { loadLog } from './log-loader.js';
 import { LogSegment, type SegmentLogger } from './segment.js';
 
@@ -199,6 +200,43 @@ export class PartitionLog {
       });
     }
     if (deleted > 0) this.logger.info(`${this.name}: retention deleted ${deleted} segment(s); log now starts at ${this.startOffset}`);
+  }
+
+  get logConfig(): LogConfig {
+    return this.config;
+  }
+
+  get isOpen(): boolean {
+    return this.state === 'open';
+  }
+
+  /** The sealed segments, oldest first: what the log cleaner may rewrite (never the active one). */
+  sealedSegments(): LogSegment[] {
+    return this.segments.slice(0, -1);
+  }
+
+  /**
+   * Swaps `group` (consecutive sealed segments, still part of this log) for the cleaned segment
+   * staged under `cleaned/` with the group's base offset (see segment-swap.ts). False, changing
+   * nothing, when the log moved on meanwhile (segments deleted by retention, log closed).
+   */
+  replaceSegments(group: LogSegment[], hook?: SwapHook): boolean {
+    if (this.state !== 'open' || group.length === 0) return false;
+    const first = this.segments.indexOf(group[0]);
+    const last = first + group.length - 1;
+    if (first < 0 || last >= this.segments.length - 1 || group.some((seg, i) => this.segments[first + i] !== seg)) return false;
+    for (const seg of group) {
+      this.openSealed.delete(seg);
+      seg.release(false);
+    }
+    commitSwap(this.dir, group.map((s) => s.baseOffset), hook);
+    const cleaned = LogSegment.existing(this.dir, group[0].baseOffset, this.config.indexIntervalBytes, this.logger);
+    cleaned.ensureIndexes();
+    cleaned.nextOffset = group[group.length - 1].nextOffset;
+    cleaned.release(false);
+    this.unflushedSegments = this.unflushedSegments.filter((s) => !group.includes(s));
+    this.segments.splice(first, group.length, cleaned);
+    return true;
   }
 
   updateConfig(config: LogConfig): void {
