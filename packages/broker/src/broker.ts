@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { BrokerState } from './broker-state.js';
 import { AppendNotifier } from './cluster/append-notifier.js';
 import { loadOrCreateClusterId } from './cluster/cluster-id.js';
+import { StorageHealth } from './cluster/storage-errors.js';
 import { TopicRegistry } from './cluster/topic-registry.js';
 import { parseBrokerSettings } from './config/broker-config.js';
 import { GroupCoordinator } from './groups/index.js';
@@ -91,6 +92,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     advertised: { host: options.advertisedHost ?? specs[0].host, port: options.advertisedPort ?? 0 },
     topics,
     appends,
+    storage: new StorageHealth(logger),
     producers,
     transactions,
     logger,

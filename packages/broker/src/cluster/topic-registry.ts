@@ -6,6 +6,7 @@ import { configNumber, effectiveTopicConfigs, validateTopicConfigs, type Effecti
 import { PartitionLog, type LogConfig } from '../log/index.js';
 import type { Logger } from '../logger.js';
 import { writeFileAtomic } from './atomic-file.js';
+import { recordPolicyOf, type RecordPolicy } from './record-policy.js';
 import { topicNameProblem } from './topic-name.js';
 
 export interface Topic {
@@ -15,7 +16,7 @@ export interface Topic {
   configs: Record<string, string>;
   partitions: PartitionLog[];
   /** What Produce checks on every batch, derived from the effective configs when they change. */
-  limits: { maxMessageBytes: number; logAppendTime: boolean };
+  limits: { maxMessageBytes: number; logAppendTime: boolean; policy: RecordPolicy };
 }
 
 /** A failed topic operation, carrying the Kafka error name the handler answers with. */
@@ -208,6 +209,7 @@ export class TopicRegistry {
     return {
       maxMessageBytes: configNumber(c, 'max.message.bytes'),
       logAppendTime: c.find((x) => x.name === 'message.timestamp.type')!.value === 'LogAppendTime',
+      policy: recordPolicyOf(c.find((x) => x.name === 'cleanup.policy')!.value, c.find((x) => x.name === 'compression.type')!.value),
     };
   }
 
