@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrokerSettings } from '../config/broker-config.js';
@@ -28,6 +29,7 @@ export class TopicError extends Error {
       | 'INVALID_PARTITIONS'
       | 'INVALID_REPLICATION_FACTOR'
       | 'INVALID_CONFIG'
+      | 'POLICY_VIOLATION'
       | 'UNKNOWN_TOPIC_OR_PARTITION',
     message: string,
   ) {
@@ -43,6 +45,8 @@ interface ManifestEntry {
 }
 
 const MANIFEST = 'topics.json';
+/** Longest stretch spent opening partition logs before other clients get a turn. */
+const SLICE_MS = 5;
 
 /**
  * Every topic of the broker and its partition logs. The manifest (`topics.json`, replaced
@@ -52,6 +56,8 @@ const MANIFEST = 'topics.json';
 export class TopicRegistry {
   private readonly topics = new Map<string, Topic>();
   private readonly deletedListeners: ((topic: string) => void)[] = [];
+  /** Topics whose partitions are being created, with how many: they count against the broker's cap. */
+  private readonly pending = new Map<string, number>();
 
   constructor(
     private readonly dataDir: string,
@@ -91,10 +97,11 @@ export class TopicRegistry {
   checkCreate(name: string, partitions: number, replicationFactor: number, configs: Record<string, string>): void {
     const nameProblem = topicNameProblem(name);
     if (nameProblem) throw new TopicError('INVALID_TOPIC_EXCEPTION', nameProblem);
-    if (this.topics.has(name)) throw new TopicError('TOPIC_ALREADY_EXISTS', `Topic '${name}' already exists.`);
+    if (this.topics.has(name) || this.pending.has(name)) throw new TopicError('TOPIC_ALREADY_EXISTS', `Topic '${name}' already exists.`);
     if (!Number.isInteger(partitions) || partitions < 1) {
       throw new TopicError('INVALID_PARTITIONS', `Number of partitions must be larger than 0, got ${partitions}.`);
     }
+    this.checkBrokerCap(partitions);
     if (replicationFactor !== 1) {
       throw new TopicError(
         'INVALID_REPLICATION_FACTOR',
@@ -109,12 +116,19 @@ export class TopicRegistry {
     }
   }
 
-  create(name: string, partitions: number, replicationFactor: number, configs: Record<string, string>): Topic {
+  /**
+   * Creates a topic, opening its partition logs a slice at a time so that other connections are
+   * served meanwhile. The topic exists (and is in the manifest) only once every partition is open;
+   * a crash before that leaves directories that open() removes as debris.
+   */
+  async create(name: string, partitions: number, replicationFactor: number, configs: Record<string, string>): Promise<Topic> {
     this.checkCreate(name, partitions, replicationFactor, configs);
     const topic: Topic = { name, id: randomUUID(), configs: { ...configs }, partitions: [], limits: this.limitsOf(configs) };
-    const logConfig = this.logConfigOf(topic);
-    for (let p = 0; p < partitions; p++) {
-      topic.partitions.push(PartitionLog.open(this.partitionDir(name, p), logConfig, this.logger));
+    this.pending.set(name, partitions);
+    try {
+      topic.partitions = await this.openPartitions(name, 0, partitions, this.logConfigOf(topic));
+    } finally {
+      this.pending.delete(name);
     }
     this.topics.set(name, topic);
     this.saveManifest();
@@ -124,7 +138,15 @@ export class TopicRegistry {
 
   /** Creates a topic with the broker's defaults (auto-creation on Metadata, as Kafka does). */
   autoCreate(name: string): Topic {
-    return this.create(name, this.settings.numPartitions, 1, {});
+    const partitions = this.settings.numPartitions;
+    this.checkCreate(name, partitions, 1, {});
+    const topic: Topic = { name, id: randomUUID(), configs: {}, partitions: [], limits: this.limitsOf({}) };
+    const logConfig = this.logConfigOf(topic);
+    for (let p = 0; p < partitions; p++) topic.partitions.push(PartitionLog.open(this.partitionDir(name, p), logConfig, this.logger));
+    this.topics.set(name, topic);
+    this.saveManifest();
+    this.logger.info(`created topic ${name} with ${partitions} partition(s)`);
+    return topic;
   }
 
   delete(name: string): void {
@@ -152,15 +174,29 @@ export class TopicRegistry {
           : `Topic currently has ${current} partitions, which is higher than the requested ${count}.`,
       );
     }
+    if (this.pending.has(name)) {
+      throw new TopicError('INVALID_PARTITIONS', `Partitions of topic '${name}' are being added by another request; retry when it is answered.`);
+    }
+    this.checkBrokerCap(count - current);
     return topic;
   }
 
-  addPartitions(name: string, count: number): void {
+  /** Grows a topic, opening the new partition logs a slice at a time (see create). */
+  async addPartitions(name: string, count: number): Promise<void> {
     const topic = this.checkAddPartitions(name, count);
-    const logConfig = this.logConfigOf(topic);
-    for (let p = topic.partitions.length; p < count; p++) {
-      topic.partitions.push(PartitionLog.open(this.partitionDir(name, p), logConfig, this.logger));
+    const from = topic.partitions.length;
+    this.pending.set(name, count - from);
+    let added: PartitionLog[];
+    try {
+      added = await this.openPartitions(name, from, count, this.logConfigOf(topic));
+    } finally {
+      this.pending.delete(name);
     }
+    if (this.topics.get(name) !== topic) {
+      for (const log of added) log.delete();
+      throw new TopicError('UNKNOWN_TOPIC_OR_PARTITION', `Topic '${name}' was deleted while its partitions were being added.`);
+    }
+    topic.partitions.push(...added);
     this.saveManifest();
     this.logger.info(`topic ${name} now has ${count} partitions`);
   }
@@ -229,6 +265,44 @@ export class TopicRegistry {
       minCompactionLagMs: configNumber(c, 'min.compaction.lag.ms'),
       maxCompactionLagMs: configNumber(c, 'max.compaction.lag.ms'),
     };
+  }
+
+  /** Partitions held plus those being created. */
+  get partitionCount(): number {
+    let n = 0;
+    for (const t of this.topics.values()) n += t.partitions.length;
+    for (const p of this.pending.values()) n += p;
+    return n;
+  }
+
+  private checkBrokerCap(adding: number): void {
+    const cap = this.settings.maxBrokerPartitions;
+    const current = this.partitionCount;
+    if (current + adding > cap) {
+      throw new TopicError(
+        'POLICY_VIOLATION',
+        `Adding ${adding} partition(s) to the ${current} this broker holds would pass its max.broker.partitions (${cap}): ` +
+          'delete unused topics, use fewer partitions, or raise it with --config max.broker.partitions=N.',
+      );
+    }
+  }
+
+  private async openPartitions(name: string, from: number, to: number, config: LogConfig): Promise<PartitionLog[]> {
+    const logs: PartitionLog[] = [];
+    try {
+      let sliceStart = performance.now();
+      for (let p = from; p < to; p++) {
+        logs.push(PartitionLog.open(this.partitionDir(name, p), config, this.logger));
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await yieldToEventLoop();
+          sliceStart = performance.now();
+        }
+      }
+    } catch (err) {
+      for (const log of logs) log.delete();
+      throw err;
+    }
+    return logs;
   }
 
   private partitionDir(topic: string, partition: number): string {
