@@ -81,6 +81,10 @@ export class TopicRegistry {
     this.removeDebris();
   }
 
+  get dataDirectory(): string {
+    return this.dataDir;
+  }
+
   get(name: string): Topic | undefined {
     return this.topics.get(name);
   }
