@@ -1,10 +1,11 @@
 import { rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { BATCH_HEADER_SIZE, BatchOffsets, CURRENT_MAGIC, LOG_OVERHEAD, readInt64, setBaseOffset, setPartitionLeaderEpoch } from '@sluice/kafka-protocol';
+import { BatchOffsets, LOG_OVERHEAD, readInt64, setBaseOffset, setPartitionLeaderEpoch } from '@sluice/kafka-protocol';
 import { writeCheckpoint } from './checkpoint.js';
 import { MAX_SEGMENT_BYTES, type LogConfig } from './config.js';
-import { InvalidBatchesError, LogClosedError, OffsetOutOfRangeError } from './errors.js';
+import { LogClosedError, OffsetOutOfRangeError } from './errors.js';
 import { LOG_START_CHECKPOINT, RECOVERY_CHECKPOINT } from './file-names.js';
+import { checkBatches } from './append-checks.js';
 import { commitSwap, type SwapHook } from './cleaner/segment-swap.js';
 import { loadLog } from './log-loader.js';
 import { LogSegment, type SegmentLogger } from './segment.js';
@@ -48,6 +49,8 @@ export class PartitionLog {
   private readonly openSealed = new Set<LogSegment>();
   private readonly listeners = new Set<AppendListener>();
   private state: 'open' | 'closed' | 'deleted' = 'open';
+  /** Whether anything was appended since open: an untouched log closes without fsync. */
+  private appended = false;
   private readonly name: string;
 
   private constructor(
@@ -121,6 +124,7 @@ export class PartitionLog {
     }
     this.active.append(runStart === 0 ? batches : batches.subarray(runStart));
     this.unflushedRecords += recordCount;
+    this.appended = true;
     const result: AppendResult = { baseOffset, lastOffset: next - 1, logAppendTime: -1, recordCount };
     this.scheduleFlush();
     for (const listener of this.listeners) listener(result);
@@ -271,8 +275,9 @@ export class PartitionLog {
     try {
       this.flush();
       this.active.seal();
-      this.active.flush();
-      writeCheckpoint(join(this.dir, RECOVERY_CHECKPOINT), { recoveryPoint: this.logEndOffset, cleanShutdown: true }, true);
+      // Opening made everything durable already; only what was appended since needs the fsync.
+      if (this.appended) this.active.flush();
+      writeCheckpoint(join(this.dir, RECOVERY_CHECKPOINT), { recoveryPoint: this.logEndOffset, cleanShutdown: true }, this.appended);
     } finally {
       this.releaseAll();
       this.state = 'closed';
@@ -386,31 +391,6 @@ export class PartitionLog {
     for (const seg of this.segments) seg.release(seg === this.active);
     this.openSealed.clear();
   }
-}
-
-/**
- * Checks that `batches` is a sequence of whole v2 batches (headers only; CRCs are the caller's)
- * and returns the number of records.
- */
-function checkBatches(batches: Buffer): number {
-  if (batches.length === 0) throw new InvalidBatchesError('append needs at least one record batch');
-  let records = 0;
-  for (let pos = 0; pos < batches.length; ) {
-    const left = batches.length - pos;
-    if (left < BATCH_HEADER_SIZE) throw new InvalidBatchesError(`append: ${left} byte(s) at ${pos} are not a whole record batch`);
-    const magic = batches.readInt8(pos + BatchOffsets.magic);
-    if (magic !== CURRENT_MAGIC) throw new InvalidBatchesError(`append: batch at ${pos} has magic ${magic}; only v2 batches are stored`);
-    const size = LOG_OVERHEAD + batches.readInt32BE(pos + BatchOffsets.batchLength);
-    if (size < BATCH_HEADER_SIZE || size > left) {
-      throw new InvalidBatchesError(`append: batch at ${pos} declares ${size} bytes but ${left} remain`);
-    }
-    const lastDelta = batches.readInt32BE(pos + BatchOffsets.lastOffsetDelta);
-    const count = batches.readInt32BE(pos + BatchOffsets.recordCount);
-    if (lastDelta < 0 || count < 0) throw new InvalidBatchesError(`append: batch at ${pos} has negative lastOffsetDelta or record count`);
-    records += count;
-    pos += size;
-  }
-  return records;
 }
 
 /** A segment's age for retention.ms: its largest timestamp, or the file's mtime without one. */
