@@ -1,8 +1,7 @@
-import { gunzip, gzip } from 'node:zlib';
-import { promisify } from 'node:util';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { compress as zstdCompress, decompress as zstdDecompress } from '@mongodb-js/zstd';
-import { compressFrame as lz4CompressFrame, decompressFrame as lz4DecompressFrame } from 'lz4-napi';
-import { compress as snappyCompress, uncompress as snappyUncompress } from 'snappy';
+import { compressFrameSync as lz4CompressFrame, decompressFrameSync as lz4DecompressFrame } from 'lz4-napi';
+import { compressSync as snappyCompress, uncompressSync as snappyUncompress } from 'snappy';
 import { CompressionType } from './batch-header.js';
 import { RecordFormatError } from './varint.js';
 
@@ -11,8 +10,6 @@ export type CodecName = 'none' | 'gzip' | 'snappy' | 'lz4' | 'zstd';
 
 export const CODEC_NAMES: readonly CodecName[] = ['none', 'gzip', 'snappy', 'lz4', 'zstd'];
 
-const gzipAsync = promisify(gzip);
-const gunzipAsync = promisify(gunzip);
 
 /** Java producers frame snappy the way snappy-java does: this header, then length-prefixed blocks. */
 const XERIAL_MAGIC = Buffer.from([0x82, 0x53, 0x4e, 0x41, 0x50, 0x50, 0x59, 0x00]);
@@ -29,8 +26,10 @@ export function codecCode(name: CodecName): number {
 }
 
 /**
- * Inflates a records section with any codec (native libraries off the event loop; zstd only has
- * an asynchronous binding, hence one async door for all).
+ * Inflates a records section with any codec. A section is one batch (at most max.message.bytes),
+ * which the native codecs handle in well under a millisecond, so gzip, snappy and lz4 run inline
+ * (a thread-pool hop per batch costs more than the work); zstd has only an asynchronous binding,
+ * hence one async door for all.
  */
 export async function decompressAsync(data: Buffer, code: number): Promise<Buffer> {
   const name = codecName(code);
@@ -39,11 +38,11 @@ export async function decompressAsync(data: Buffer, code: number): Promise<Buffe
       case 'none':
         return data;
       case 'gzip':
-        return await gunzipAsync(data);
+        return gunzipSync(data);
       case 'snappy':
-        return await unsnappy(data);
+        return unsnappy(data);
       case 'lz4':
-        return await lz4DecompressFrame(data);
+        return lz4DecompressFrame(data);
       case 'zstd':
         return await zstdDecompress(data);
     }
@@ -59,7 +58,7 @@ export async function compressAsync(data: Buffer, name: CodecName): Promise<Buff
     case 'none':
       return data;
     case 'gzip':
-      return gzipAsync(data);
+      return gzipSync(data);
     case 'snappy':
       return snappyCompress(data);
     case 'lz4':
@@ -69,9 +68,9 @@ export async function compressAsync(data: Buffer, name: CodecName): Promise<Buff
   }
 }
 
-async function unsnappy(data: Buffer): Promise<Buffer> {
+function unsnappy(data: Buffer): Buffer {
   if (data.length < XERIAL_HEADER_SIZE || !data.subarray(0, XERIAL_MAGIC.length).equals(XERIAL_MAGIC)) {
-    return toBuffer(await snappyUncompress(data));
+    return toBuffer(snappyUncompress(data));
   }
   const blocks: Buffer[] = [];
   for (let pos = XERIAL_HEADER_SIZE; pos < data.length; ) {
@@ -79,7 +78,7 @@ async function unsnappy(data: Buffer): Promise<Buffer> {
     const length = data.readInt32BE(pos);
     pos += 4;
     if (length < 0 || pos + length > data.length) throw new RecordFormatError(`snappy (xerial) block of ${length} bytes runs past the batch`);
-    blocks.push(toBuffer(await snappyUncompress(data.subarray(pos, pos + length))));
+    blocks.push(toBuffer(snappyUncompress(data.subarray(pos, pos + length))));
     pos += length;
   }
   return Buffer.concat(blocks);
