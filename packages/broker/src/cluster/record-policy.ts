@@ -16,23 +16,49 @@ export interface RecordPolicy {
   requireKeys: boolean;
   /** compression.type: null for `producer` (batches kept as sent), else the codec to store in. */
   storeAs: CodecName | null;
+  /**
+   * How far a CreateTime record may lie before / after the broker's clock
+   * (message.timestamp.before.max.ms / after.max.ms, each capped by difference.max.ms); Infinity
+   * when unlimited, and for LogAppendTime topics.
+   */
+  maxTimestampBeforeMs: number;
+  maxTimestampAfterMs: number;
 }
 
-export function recordPolicyOf(cleanupPolicy: string, compressionType: string): RecordPolicy {
-  const storeAs = compressionType === 'producer' ? null : compressionType === 'uncompressed' ? 'none' : (compressionType as CodecName);
-  if (storeAs !== null && !CODEC_NAMES.includes(storeAs)) throw new Error(`compression.type ${compressionType} is not a codec`);
-  return { requireKeys: cleanupPolicy.split(',').some((p) => p.trim() === 'compact'), storeAs };
+export interface PolicyConfigs {
+  cleanupPolicy: string;
+  compressionType: string;
+  logAppendTime: boolean;
+  timestampBeforeMaxMs: number;
+  timestampAfterMaxMs: number;
+  timestampDifferenceMaxMs: number;
+}
+
+export function recordPolicyOf(c: PolicyConfigs): RecordPolicy {
+  const storeAs = c.compressionType === 'producer' ? null : c.compressionType === 'uncompressed' ? 'none' : (c.compressionType as CodecName);
+  if (storeAs !== null && !CODEC_NAMES.includes(storeAs)) throw new Error(`compression.type ${c.compressionType} is not a codec`);
+  return {
+    requireKeys: c.cleanupPolicy.split(',').some((p) => p.trim() === 'compact'),
+    storeAs,
+    maxTimestampBeforeMs: c.logAppendTime ? Infinity : Math.min(c.timestampBeforeMaxMs, c.timestampDifferenceMaxMs),
+    maxTimestampAfterMs: c.logAppendTime ? Infinity : Math.min(c.timestampAfterMaxMs, c.timestampDifferenceMaxMs),
+  };
+}
+
+function checksTimestamps(policy: RecordPolicy): boolean {
+  return Number.isFinite(policy.maxTimestampBeforeMs) || Number.isFinite(policy.maxTimestampAfterMs);
 }
 
 export function policyNeedsRecords(policy: RecordPolicy): boolean {
-  return policy.requireKeys || policy.storeAs !== null;
+  return policy.requireKeys || policy.storeAs !== null || checksTimestamps(policy);
 }
 
 export type PolicyResult = { ok: true; records: Buffer } | { ok: false; errorCode: number; message: string };
 
 /**
  * Applies a topic's record policy to validated batches, as Kafka's log validator does: keyless
- * records on a compacted topic refuse the whole request (INVALID_RECORD), and a compression.type
+ * records on a compacted topic refuse the whole request (INVALID_RECORD), so do CreateTime
+ * timestamps beyond the topic's limits (INVALID_TIMESTAMP), and a compression.type
  * other than `producer` rewrites each batch in that codec, keeping offsets deltas, timestamps,
  * producer id, epoch and sequence. Control batches are never rewritten.
  */
@@ -42,7 +68,7 @@ export async function applyRecordPolicy(policy: RecordPolicy, records: Buffer, t
   for (const batch of iterateBatches(records)) {
     const target = policy.storeAs;
     const recode = target !== null && !batch.isControl && codecName(batch.compression) !== target;
-    if (!policy.requireKeys && !recode) {
+    if (!policy.requireKeys && !recode && !checksTimestamps(policy)) {
       out.push(batch.bytes());
       continue;
     }
@@ -60,6 +86,17 @@ export async function applyRecordPolicy(policy: RecordPolicy, records: Buffer, t
           ok: false,
           errorCode: ErrorCode.INVALID_RECORD,
           message: `${topicPartition} is compacted (cleanup.policy=compact): record ${keyless} of the batch has no key; give every record a key, or use a topic with cleanup.policy=delete`,
+        };
+      }
+    }
+    if (checksTimestamps(policy) && !batch.isControl) {
+      const now = Date.now();
+      const off = decoded.find((r) => r.timestamp < now - policy.maxTimestampBeforeMs || r.timestamp > now + policy.maxTimestampAfterMs);
+      if (off) {
+        return {
+          ok: false,
+          errorCode: ErrorCode.INVALID_TIMESTAMP,
+          message: `${topicPartition}: record timestamp ${off.timestamp} is more than ${off.timestamp < now ? `message.timestamp.before.max.ms (${policy.maxTimestampBeforeMs}) before` : `message.timestamp.after.max.ms (${policy.maxTimestampAfterMs}) after`} the broker's clock (${now}); fix the producer's clock or timestamps, or raise the topic's limit`,
         };
       }
     }

@@ -249,7 +249,14 @@ export class TopicRegistry {
     return {
       maxMessageBytes: configNumber(c, 'max.message.bytes'),
       logAppendTime: c.find((x) => x.name === 'message.timestamp.type')!.value === 'LogAppendTime',
-      policy: recordPolicyOf(c.find((x) => x.name === 'cleanup.policy')!.value, c.find((x) => x.name === 'compression.type')!.value),
+      policy: recordPolicyOf({
+        cleanupPolicy: c.find((x) => x.name === 'cleanup.policy')!.value,
+        compressionType: c.find((x) => x.name === 'compression.type')!.value,
+        logAppendTime: c.find((x) => x.name === 'message.timestamp.type')!.value === 'LogAppendTime',
+        timestampBeforeMaxMs: configNumber(c, 'message.timestamp.before.max.ms'),
+        timestampAfterMaxMs: configNumber(c, 'message.timestamp.after.max.ms'),
+        timestampDifferenceMaxMs: configNumber(c, 'message.timestamp.difference.max.ms'),
+      }),
     };
   }
 
