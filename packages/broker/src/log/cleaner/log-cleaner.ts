@@ -48,6 +48,7 @@ export class LogCleaner {
         }
         this.failures.delete(log);
       } catch (err) {
+        if (!log.isOpen) continue; // deleted or closed during the pass: nothing left to clean
         // Logged once per failing partition; the old segments are intact and the next round retries.
         if (!this.failures.has(log)) this.logger.warn(`log cleaner: cleaning ${log.dir} failed: ${(err as Error).message}`);
         this.failures.add(log);
