@@ -35,6 +35,25 @@ describe('LogCleaner', () => {
     plain.close();
   });
 
+  it('cleans below the dirty ratio once a dirty record is older than max.compaction.lag.ms', async () => {
+    const logger = captureLogger();
+    const log = PartitionLog.open(
+      `${tmp.dir}/d-0`,
+      testConfig({ cleanupPolicy: 'compact', segmentBytes: 400, minCleanableDirtyRatio: 1, maxCompactionLagMs: 60_000 }),
+      logger,
+    );
+    fill(log);
+    log.append(buildRecordBatch([{ key: 'k', value: 'latest' }], { timestamp: T0 }));
+    const early = new LogCleaner(() => [log], 60_000, logger, () => T0 + 1000);
+    const ratioOnly = new LogCleaner(() => [log], 60_000, logger, () => T0 + 59_000);
+    expect((await ratioOnly.runOnce()).recordsRemoved).toBeGreaterThan(0); // ratio 1 reached on a fresh log
+    fill(log); // dirty again, ratio now below 1
+    expect((await early.runOnce()).recordsRemoved).toBe(0);
+    const late = new LogCleaner(() => [log], 60_000, logger, () => T0 + 61_000);
+    expect((await late.runOnce()).recordsRemoved).toBeGreaterThan(0);
+    log.close();
+  });
+
   it('skips a log deleted during the round without logging a failure', async () => {
     const logger = captureLogger();
     const log = PartitionLog.open(`${tmp.dir}/c-0`, testConfig({ cleanupPolicy: 'compact', segmentBytes: 400 }), logger);
