@@ -87,9 +87,10 @@ export async function cleanLog(log: PartitionLog, options: CleanOptions = {}): P
   };
 
   for (const group of groupSegments(segments, log.logConfig.segmentBytes)) {
-    if (!log.isOpen) break;
+    if (!log.isOpen) return stats;
     const outcome = await cleanGroup(log, group, decide, scan.lastBatchOf, stats, options.swapHook);
-    if (outcome === 'aborted') break;
+    // The log moved on (retention, DeleteRecords): keep the checkpoint, the next pass starts over.
+    if (outcome === 'aborted') return stats;
   }
   if (!log.isOpen) return stats;
   writeCleanerState(log.dir, {
