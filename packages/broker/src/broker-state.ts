@@ -1,4 +1,5 @@
 import type { AppendNotifier } from './cluster/append-notifier.js';
+import type { StorageHealth } from './cluster/storage-errors.js';
 import type { TopicRegistry } from './cluster/topic-registry.js';
 import type { BrokerSettings } from './config/broker-config.js';
 import type { Logger } from './logger.js';
@@ -16,5 +17,7 @@ export interface BrokerState {
   /** Idempotent/transactional producer state per partition (sequences, open transactions, LSO). */
   producers: ProducerStates;
   transactions: TransactionCoordinator;
+  /** Write failures (ENOSPC…) per partition, logged once; Produce answers KAFKA_STORAGE_ERROR meanwhile. */
+  storage: StorageHealth;
   logger: Logger;
 }

@@ -2,9 +2,11 @@ import { mkdirSync } from 'node:fs';
 import type { BrokerState } from './broker-state.js';
 import { AppendNotifier } from './cluster/append-notifier.js';
 import { loadOrCreateClusterId } from './cluster/cluster-id.js';
+import { StorageHealth } from './cluster/storage-errors.js';
 import { TopicRegistry } from './cluster/topic-registry.js';
 import { parseBrokerSettings } from './config/broker-config.js';
 import { GroupCoordinator } from './groups/index.js';
+import { LogCleaner } from './log/index.js';
 import { groupHandlers } from './handlers/group-handlers.js';
 import { buildHandlerRegistry } from './handlers/registry.js';
 import { consoleLogger, type Logger } from './logger.js';
@@ -93,6 +95,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     advertised: { host: options.advertisedHost ?? specs[0].host, port: options.advertisedPort ?? 0 },
     topics,
     appends,
+    storage: new StorageHealth(logger),
     producers,
     transactions,
     logger,
@@ -132,6 +135,8 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
 
   const retention = setInterval(() => topics.applyRetention(Date.now()), settings.retentionCheckIntervalMs);
   retention.unref();
+  const cleaner = new LogCleaner(() => topics.allPartitions(), settings.logCleanerBackoffMs, logger);
+  if (settings.logCleanerEnable) cleaner.start();
 
   let closed: Promise<void> | null = null;
   return {
@@ -142,6 +147,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     close() {
       closed ??= (async () => {
         clearInterval(retention);
+        await cleaner.stop();
         const stopped = open.map((l) => new Promise<void>((resolve) => l.server.close(() => resolve())));
         for (const c of connections) c.close();
         await Promise.all(stopped);

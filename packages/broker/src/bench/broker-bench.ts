@@ -3,7 +3,8 @@
 // MB/s for each side, the broker's peak RSS and the share of one core it used, and kafkajs's rate
 // against a broker that discards everything (the most kafkajs can push here). kcat also produces and
 // consumes over the same broker's SASL_SSL listener (TLS + SCRAM-SHA-256). Then confluent-kafka's
-// plain, idempotent and transactional producers side by side (transactions-bench.ts).
+// plain, idempotent and transactional producers side by side (transactions-bench.ts), and the log
+// cleaner's compaction rate in MB/s (compaction-bench.ts).
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { Kafka, logLevel } from 'kafkajs';
 import { startBrokerProcess, brokerMainPath } from '../testing/broker-process.js';
+import { compactionBench, printCompaction } from './compaction-bench.js';
 import { measure, peakRssMiB } from './process-stats.js';
 import { transactionBench } from './transactions-bench.js';
 import { secureListenerBench } from './secure-listener.js';
@@ -159,6 +161,7 @@ async function main(): Promise<void> {
     );
     console.log(`broker peak RSS: ${rss.toFixed(0)} MiB`);
     if (!process.env.BENCH_SKIP_TXN) await transactionBench(kafka, broker.bootstrap);
+    printCompaction(await compactionBench());
   } finally {
     await broker.stop();
     secure.cleanup();

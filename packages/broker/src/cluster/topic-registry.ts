@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrokerSettings } from '../config/broker-config.js';
@@ -6,6 +7,7 @@ import { configNumber, effectiveTopicConfigs, validateTopicConfigs, type Effecti
 import { PartitionLog, type LogConfig } from '../log/index.js';
 import type { Logger } from '../logger.js';
 import { writeFileAtomic } from './atomic-file.js';
+import { recordPolicyOf, type RecordPolicy } from './record-policy.js';
 import { topicNameProblem } from './topic-name.js';
 
 export interface Topic {
@@ -15,7 +17,7 @@ export interface Topic {
   configs: Record<string, string>;
   partitions: PartitionLog[];
   /** What Produce checks on every batch, derived from the effective configs when they change. */
-  limits: { maxMessageBytes: number; logAppendTime: boolean };
+  limits: { maxMessageBytes: number; logAppendTime: boolean; policy: RecordPolicy };
 }
 
 /** A failed topic operation, carrying the Kafka error name the handler answers with. */
@@ -27,6 +29,7 @@ export class TopicError extends Error {
       | 'INVALID_PARTITIONS'
       | 'INVALID_REPLICATION_FACTOR'
       | 'INVALID_CONFIG'
+      | 'POLICY_VIOLATION'
       | 'UNKNOWN_TOPIC_OR_PARTITION',
     message: string,
   ) {
@@ -42,6 +45,8 @@ interface ManifestEntry {
 }
 
 const MANIFEST = 'topics.json';
+/** Longest stretch spent opening partition logs before other clients get a turn. */
+const SLICE_MS = 5;
 
 /**
  * Every topic of the broker and its partition logs. The manifest (`topics.json`, replaced
@@ -51,6 +56,8 @@ const MANIFEST = 'topics.json';
 export class TopicRegistry {
   private readonly topics = new Map<string, Topic>();
   private readonly deletedListeners: ((topic: string) => void)[] = [];
+  /** Topics whose partitions are being created, with how many: they count against the broker's cap. */
+  private readonly pending = new Map<string, number>();
 
   constructor(
     private readonly dataDir: string,
@@ -74,6 +81,10 @@ export class TopicRegistry {
     this.removeDebris();
   }
 
+  get dataDirectory(): string {
+    return this.dataDir;
+  }
+
   get(name: string): Topic | undefined {
     return this.topics.get(name);
   }
@@ -90,10 +101,11 @@ export class TopicRegistry {
   checkCreate(name: string, partitions: number, replicationFactor: number, configs: Record<string, string>): void {
     const nameProblem = topicNameProblem(name);
     if (nameProblem) throw new TopicError('INVALID_TOPIC_EXCEPTION', nameProblem);
-    if (this.topics.has(name)) throw new TopicError('TOPIC_ALREADY_EXISTS', `Topic '${name}' already exists.`);
+    if (this.topics.has(name) || this.pending.has(name)) throw new TopicError('TOPIC_ALREADY_EXISTS', `Topic '${name}' already exists.`);
     if (!Number.isInteger(partitions) || partitions < 1) {
       throw new TopicError('INVALID_PARTITIONS', `Number of partitions must be larger than 0, got ${partitions}.`);
     }
+    this.checkBrokerCap(partitions);
     if (replicationFactor !== 1) {
       throw new TopicError(
         'INVALID_REPLICATION_FACTOR',
@@ -108,12 +120,19 @@ export class TopicRegistry {
     }
   }
 
-  create(name: string, partitions: number, replicationFactor: number, configs: Record<string, string>): Topic {
+  /**
+   * Creates a topic, opening its partition logs a slice at a time so that other connections are
+   * served meanwhile. The topic exists (and is in the manifest) only once every partition is open;
+   * a crash before that leaves directories that open() removes as debris.
+   */
+  async create(name: string, partitions: number, replicationFactor: number, configs: Record<string, string>): Promise<Topic> {
     this.checkCreate(name, partitions, replicationFactor, configs);
     const topic: Topic = { name, id: randomUUID(), configs: { ...configs }, partitions: [], limits: this.limitsOf(configs) };
-    const logConfig = this.logConfigOf(topic);
-    for (let p = 0; p < partitions; p++) {
-      topic.partitions.push(PartitionLog.open(this.partitionDir(name, p), logConfig, this.logger));
+    this.pending.set(name, partitions);
+    try {
+      topic.partitions = await this.openPartitions(name, 0, partitions, this.logConfigOf(topic));
+    } finally {
+      this.pending.delete(name);
     }
     this.topics.set(name, topic);
     this.saveManifest();
@@ -123,7 +142,15 @@ export class TopicRegistry {
 
   /** Creates a topic with the broker's defaults (auto-creation on Metadata, as Kafka does). */
   autoCreate(name: string): Topic {
-    return this.create(name, this.settings.numPartitions, 1, {});
+    const partitions = this.settings.numPartitions;
+    this.checkCreate(name, partitions, 1, {});
+    const topic: Topic = { name, id: randomUUID(), configs: {}, partitions: [], limits: this.limitsOf({}) };
+    const logConfig = this.logConfigOf(topic);
+    for (let p = 0; p < partitions; p++) topic.partitions.push(PartitionLog.open(this.partitionDir(name, p), logConfig, this.logger));
+    this.topics.set(name, topic);
+    this.saveManifest();
+    this.logger.info(`created topic ${name} with ${partitions} partition(s)`);
+    return topic;
   }
 
   delete(name: string): void {
@@ -151,15 +178,29 @@ export class TopicRegistry {
           : `Topic currently has ${current} partitions, which is higher than the requested ${count}.`,
       );
     }
+    if (this.pending.has(name)) {
+      throw new TopicError('INVALID_PARTITIONS', `Partitions of topic '${name}' are being added by another request; retry when it is answered.`);
+    }
+    this.checkBrokerCap(count - current);
     return topic;
   }
 
-  addPartitions(name: string, count: number): void {
+  /** Grows a topic, opening the new partition logs a slice at a time (see create). */
+  async addPartitions(name: string, count: number): Promise<void> {
     const topic = this.checkAddPartitions(name, count);
-    const logConfig = this.logConfigOf(topic);
-    for (let p = topic.partitions.length; p < count; p++) {
-      topic.partitions.push(PartitionLog.open(this.partitionDir(name, p), logConfig, this.logger));
+    const from = topic.partitions.length;
+    this.pending.set(name, count - from);
+    let added: PartitionLog[];
+    try {
+      added = await this.openPartitions(name, from, count, this.logConfigOf(topic));
+    } finally {
+      this.pending.delete(name);
     }
+    if (this.topics.get(name) !== topic) {
+      for (const log of added) log.delete();
+      throw new TopicError('UNKNOWN_TOPIC_OR_PARTITION', `Topic '${name}' was deleted while its partitions were being added.`);
+    }
+    topic.partitions.push(...added);
     this.saveManifest();
     this.logger.info(`topic ${name} now has ${count} partitions`);
   }
@@ -184,6 +225,11 @@ export class TopicRegistry {
     return effectiveTopicConfigs(topic.configs, this.settings);
   }
 
+  /** Every partition log of every topic. */
+  *allPartitions(): Generator<PartitionLog> {
+    for (const topic of this.topics.values()) yield* topic.partitions;
+  }
+
   applyRetention(now: number): void {
     for (const topic of this.topics.values()) for (const log of topic.partitions) log.applyRetention(now);
   }
@@ -203,6 +249,14 @@ export class TopicRegistry {
     return {
       maxMessageBytes: configNumber(c, 'max.message.bytes'),
       logAppendTime: c.find((x) => x.name === 'message.timestamp.type')!.value === 'LogAppendTime',
+      policy: recordPolicyOf({
+        cleanupPolicy: c.find((x) => x.name === 'cleanup.policy')!.value,
+        compressionType: c.find((x) => x.name === 'compression.type')!.value,
+        logAppendTime: c.find((x) => x.name === 'message.timestamp.type')!.value === 'LogAppendTime',
+        timestampBeforeMaxMs: configNumber(c, 'message.timestamp.before.max.ms'),
+        timestampAfterMaxMs: configNumber(c, 'message.timestamp.after.max.ms'),
+        timestampDifferenceMaxMs: configNumber(c, 'message.timestamp.difference.max.ms'),
+      }),
     };
   }
 
@@ -216,8 +270,50 @@ export class TopicRegistry {
       flushMessages: configNumber(c, 'flush.messages'),
       flushMs: configNumber(c, 'flush.ms'),
       indexIntervalBytes: configNumber(c, 'index.interval.bytes'),
-      cleanupPolicy: c.find((x) => x.name === 'cleanup.policy')!.value.includes('compact') ? 'compact' : 'delete',
+      cleanupPolicy: cleanupPolicyOf(c.find((x) => x.name === 'cleanup.policy')!.value),
+      deleteRetentionMs: configNumber(c, 'delete.retention.ms'),
+      minCleanableDirtyRatio: configNumber(c, 'min.cleanable.dirty.ratio'),
+      minCompactionLagMs: configNumber(c, 'min.compaction.lag.ms'),
+      maxCompactionLagMs: configNumber(c, 'max.compaction.lag.ms'),
     };
+  }
+
+  /** Partitions held plus those being created. */
+  get partitionCount(): number {
+    let n = 0;
+    for (const t of this.topics.values()) n += t.partitions.length;
+    for (const p of this.pending.values()) n += p;
+    return n;
+  }
+
+  private checkBrokerCap(adding: number): void {
+    const cap = this.settings.maxBrokerPartitions;
+    const current = this.partitionCount;
+    if (current + adding > cap) {
+      throw new TopicError(
+        'POLICY_VIOLATION',
+        `Adding ${adding} partition(s) to the ${current} this broker holds would pass its max.broker.partitions (${cap}): ` +
+          'delete unused topics, use fewer partitions, or raise it with --config max.broker.partitions=N.',
+      );
+    }
+  }
+
+  private async openPartitions(name: string, from: number, to: number, config: LogConfig): Promise<PartitionLog[]> {
+    const logs: PartitionLog[] = [];
+    try {
+      let sliceStart = performance.now();
+      for (let p = from; p < to; p++) {
+        logs.push(PartitionLog.open(this.partitionDir(name, p), config, this.logger));
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await yieldToEventLoop();
+          sliceStart = performance.now();
+        }
+      }
+    } catch (err) {
+      for (const log of logs) log.delete();
+      throw err;
+    }
+    return logs;
   }
 
   private partitionDir(topic: string, partition: number): string {
@@ -244,4 +340,10 @@ export class TopicRegistry {
       rmSync(join(this.dataDir, entry.name), { recursive: true, force: true });
     }
   }
+}
+
+function cleanupPolicyOf(value: string): LogConfig['cleanupPolicy'] {
+  const parts = new Set(value.split(',').map((p) => p.trim()));
+  if (parts.has('compact')) return parts.has('delete') ? 'compact,delete' : 'compact';
+  return 'delete';
 }

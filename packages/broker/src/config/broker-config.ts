@@ -14,6 +14,14 @@ export interface BrokerSettings {
   groupMaxSessionTimeoutMs: number;
   transactionMaxTimeoutMs: number;
   transactionAbortCheckIntervalMs: number;
+  /** Whether the log cleaner compacts `cleanup.policy=compact` topics. */
+  logCleanerEnable: boolean;
+  /** Pause between two passes of the log cleaner over the compacted partitions. */
+  logCleanerBackoffMs: number;
+  /** Most partitions one CreateTopics or CreatePartitions request may create (INVALID_PARTITIONS beyond). */
+  maxPartitionsPerRequest: number;
+  /** Most partitions the broker holds in all (POLICY_VIOLATION beyond). */
+  maxBrokerPartitions: number;
   /** Every `--config` pair as given, so DescribeConfigs on the broker can show them. */
   raw: Record<string, string>;
 }
@@ -32,6 +40,18 @@ export const topicDefaultSynonyms: Record<string, string> = {
   'message.max.bytes': 'max.message.bytes',
   'compression.type': 'compression.type',
   'min.insync.replicas': 'min.insync.replicas',
+  'log.cleaner.delete.retention.ms': 'delete.retention.ms',
+  'log.cleaner.min.cleanable.ratio': 'min.cleanable.dirty.ratio',
+  'log.cleaner.min.compaction.lag.ms': 'min.compaction.lag.ms',
+  'log.cleaner.max.compaction.lag.ms': 'max.compaction.lag.ms',
+  'log.segment.delete.delay.ms': 'file.delete.delay.ms',
+  'log.index.size.max.bytes': 'segment.index.bytes',
+  'log.roll.jitter.ms': 'segment.jitter.ms',
+  'log.preallocate': 'preallocate',
+  'log.message.timestamp.difference.max.ms': 'message.timestamp.difference.max.ms',
+  'log.message.timestamp.before.max.ms': 'message.timestamp.before.max.ms',
+  'log.message.timestamp.after.max.ms': 'message.timestamp.after.max.ms',
+  'log.message.downconversion.enable': 'message.downconversion.enable',
 };
 
 const brokerKeys: Record<string, { default: string; kind: 'int' | 'bool' | 'string' }> = {
@@ -50,6 +70,12 @@ const brokerKeys: Record<string, { default: string; kind: 'int' | 'bool' | 'stri
   'log.retention.hours': { default: '168', kind: 'int' },
   'transaction.max.timeout.ms': { default: '900000', kind: 'int' },
   'transaction.abort.timed.out.transaction.cleanup.interval.ms': { default: '10000', kind: 'int' },
+  'log.cleaner.enable': { default: 'true', kind: 'bool' },
+  'log.cleaner.backoff.ms': { default: '15000', kind: 'int' },
+  // Not in Kafka (KIP-578 proposed max.broker.partitions): one request must not be able to fill
+  // the disk with directories or hold the broker for minutes.
+  'max.partitions.per.request': { default: '10000', kind: 'int' },
+  'max.broker.partitions': { default: '100000', kind: 'int' },
 };
 
 export class ConfigError extends Error {}
@@ -86,6 +112,10 @@ export function parseBrokerSettings(pairs: string[]): BrokerSettings {
     groupMaxSessionTimeoutMs: int('group.max.session.timeout.ms'),
     transactionMaxTimeoutMs: int('transaction.max.timeout.ms'),
     transactionAbortCheckIntervalMs: int('transaction.abort.timed.out.transaction.cleanup.interval.ms'),
+    logCleanerEnable: get('log.cleaner.enable') === 'true',
+    logCleanerBackoffMs: int('log.cleaner.backoff.ms'),
+    maxPartitionsPerRequest: int('max.partitions.per.request'),
+    maxBrokerPartitions: int('max.broker.partitions'),
     raw,
   };
 }

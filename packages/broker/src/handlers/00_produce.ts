@@ -3,9 +3,15 @@
 // sent, compressed or not; the answer waits for the write. acks=0 gets no answer at all. Batches
 // with a producer id go through the partition's producer state (see ../producers): epoch and
 // sequence checks, retried duplicates answered with their original offset, and transactional
-// batches only for partitions added to the producer's transaction.
+// batches only for partitions added to the producer's transaction. Compacted topics refuse keyless
+// records (INVALID_RECORD), a topic's compression.type other than `producer` recompresses, and
+// write failures (ENOSPC…) answer KAFKA_STORAGE_ERROR.
 import { BatchOffsets, ErrorCode, LOG_OVERHEAD, readInt64, validateBatch } from '@sluice/kafka-protocol';
 import type { BrokerState } from '../broker-state.js';
+import { inPartitionOrder } from '../cluster/append-order.js';
+import { applyRecordPolicy, policyNeedsRecords } from '../cluster/record-policy.js';
+import { isStorageError } from '../cluster/storage-errors.js';
+import type { PartitionLog } from '../log/index.js';
 import { defineHandler } from './handler.js';
 import { setLogAppendTime } from './log-append-time.js';
 
@@ -14,14 +20,18 @@ export const produceHandler = defineHandler({
   apiKey: 0,
   versions: { min: 3, max: 7 },
   advertised: { min: 0, max: 7 },
-  handle(state, request) {
+  async handle(state, request) {
     const validAcks = request.acks === 0 || request.acks === 1 || request.acks === -1;
-    const responses = request.topicData.map((t) => ({
-      name: t.name,
-      partitionResponses: t.partitionData.map((p) =>
-        validAcks ? appendPartition(state, t.name, p.index, p.records) : failed(p.index, ErrorCode.INVALID_REQUIRED_ACKS),
-      ),
-    }));
+    const responses = await Promise.all(
+      request.topicData.map(async (t) => ({
+        name: t.name,
+        partitionResponses: await Promise.all(
+          t.partitionData.map((p) =>
+            validAcks ? appendPartition(state, t.name, p.index, p.records) : failed(p.index, ErrorCode.INVALID_REQUIRED_ACKS),
+          ),
+        ),
+      })),
+    );
     return request.acks === 0 ? null : { responses, throttleTimeMs: 0 };
   },
 });
@@ -46,19 +56,36 @@ function appendPartition(state: BrokerState, topicName: string, index: number, r
     if (logAppendTime >= 0) setLogAppendTime(records, pos, logAppendTime);
     pos += check.size;
   }
+  const policy = topic.limits.policy;
+  if (!policyNeedsRecords(policy)) return write(state, topicName, index, log, records, logAppendTime);
+  return inPartitionOrder(log, async () => {
+    const result = await applyRecordPolicy(policy, records, `${topicName}-${index}`);
+    if (!result.ok) return failed(index, result.errorCode, result.message);
+    return write(state, topicName, index, log, result.records, logAppendTime);
+  });
+}
+
+function write(state: BrokerState, topicName: string, index: number, log: PartitionLog, records: Buffer, logAppendTime: number) {
   let baseOffset: number;
-  if (hasProducerId(records)) {
-    // Idempotent or transactional: sequence/epoch checks, duplicates answered with their first offset.
-    const producers = state.producers.get(topicName, index);
-    if (!producers) return failed(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
-    const outcome = producers.append(records, (pid, epoch) => state.transactions.checkTransactionalWrite(pid, epoch, topicName, index));
-    if (!('baseOffset' in outcome)) return failed(index, outcome.errorCode, outcome.message);
-    baseOffset = outcome.baseOffset;
-    if (!outcome.duplicate) state.appends.appended(topicName, index, records.length);
-  } else {
-    baseOffset = log.append(records).baseOffset;
-    state.appends.appended(topicName, index, records.length);
+  try {
+    if (hasProducerId(records)) {
+      // Idempotent or transactional: sequence/epoch checks, duplicates answered with their first offset.
+      const producers = state.producers.get(topicName, index);
+      if (!producers) return failed(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+      const outcome = producers.append(records, (pid, epoch) => state.transactions.checkTransactionalWrite(pid, epoch, topicName, index));
+      if (!('baseOffset' in outcome)) return failed(index, outcome.errorCode, outcome.message);
+      baseOffset = outcome.baseOffset;
+      if (!outcome.duplicate) state.appends.appended(topicName, index, records.length);
+    } else {
+      baseOffset = log.append(records).baseOffset;
+      state.appends.appended(topicName, index, records.length);
+    }
+  } catch (err) {
+    if (!isStorageError(err)) throw err;
+    state.storage.failed(log.dir, err);
+    return failed(index, ErrorCode.KAFKA_STORAGE_ERROR, `cannot write ${topicName}-${index}: ${err.code} (${err.message})`);
   }
+  state.storage.succeeded(log.dir);
   return {
     index,
     errorCode: 0,

@@ -1,8 +1,8 @@
 // ListOffsets v1–3 (advertised 0–3): -2 earliest, -1 latest (the last stable offset for
 // read_committed, which equals the high watermark while no transaction is open), or the first
-// offset of the first batch whose max timestamp reaches the one asked (time index; batch precision,
-// since batches are stored as sent, compressed ones too).
+// record whose timestamp reaches the one asked (time index to the batch, then inside the batch).
 import { ErrorCode } from '@sluice/kafka-protocol';
+import { recordOffsetForTimestamp } from '../log/offset-for-time.js';
 import { defineHandler } from './handler.js';
 
 const LATEST = -1;
@@ -14,10 +14,10 @@ export const listOffsetsHandler = defineHandler({
   apiKey: 2,
   versions: { min: 1, max: 3 },
   advertised: { min: 0, max: 3 },
-  handle(state, request) {
-    const topics = request.topics.map((t) => ({
+  async handle(state, request) {
+    const topics = await Promise.all(request.topics.map(async (t) => ({
       name: t.name,
-      partitions: t.partitions.map(({ partitionIndex, timestamp }) => {
+      partitions: await Promise.all(t.partitions.map(async ({ partitionIndex, timestamp }) => {
         const log = state.topics.partition(t.name, partitionIndex);
         if (!log) return { partitionIndex, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, timestamp: -1, offset: -1 };
         const ts = Number(timestamp);
@@ -29,12 +29,12 @@ export const listOffsetsHandler = defineHandler({
         if (ts < 0) {
           return { partitionIndex, errorCode: ErrorCode.UNSUPPORTED_VERSION, timestamp: -1, offset: -1 };
         }
-        const offset = log.offsetForTimestamp(ts);
-        return offset === null
+        const found = await recordOffsetForTimestamp(log, ts);
+        return found === null
           ? { partitionIndex, errorCode: 0, timestamp: -1, offset: -1 }
-          : { partitionIndex, errorCode: 0, timestamp: ts, offset };
-      }),
-    }));
+          : { partitionIndex, errorCode: 0, timestamp: found.timestamp, offset: found.offset };
+      })),
+    })));
     return { throttleTimeMs: 0, topics };
   },
 });

@@ -4,7 +4,7 @@
 import { ErrorCode } from '@sluice/kafka-protocol';
 import type { BrokerState } from '../broker-state.js';
 import { topicNameProblem } from '../cluster/topic-name.js';
-import type { Topic } from '../cluster/topic-registry.js';
+import { TopicError, type Topic } from '../cluster/topic-registry.js';
 import { defineHandler } from './handler.js';
 
 
@@ -36,7 +36,13 @@ function lookUp(state: BrokerState, name: string, autoCreate: boolean) {
   const problem = topicNameProblem(name);
   if (problem) return missing(name, ErrorCode.INVALID_TOPIC_EXCEPTION);
   if (!autoCreate) return missing(name, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
-  return describeTopic(state, state.topics.autoCreate(name));
+  try {
+    return describeTopic(state, state.topics.autoCreate(name));
+  } catch (err) {
+    if (!(err instanceof TopicError)) throw err;
+    // Being created by a CreateTopics still opening its partitions: clients retry LEADER_NOT_AVAILABLE.
+    return missing(name, err.errorName === 'TOPIC_ALREADY_EXISTS' ? ErrorCode.LEADER_NOT_AVAILABLE : ErrorCode[err.errorName]);
+  }
 }
 
 function describeTopic(state: BrokerState, topic: Topic) {

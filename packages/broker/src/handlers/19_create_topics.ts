@@ -1,7 +1,10 @@
 // CreateTopics v0–4. Partitions/replication factor -1 (v4) take the broker's defaults. The embedded
 // broker has one node, so a replication factor above 1 is refused with a message that says where
-// replication is to be had.
+// replication is to be had. Partitions are capped per request (max.partitions.per.request,
+// INVALID_PARTITIONS) and per broker (max.broker.partitions, POLICY_VIOLATION), and opened in
+// slices so that other connections are served while a large topic is created.
 import { ErrorCode } from '@sluice/kafka-protocol';
+import { PartitionBudget } from '../cluster/partition-budget.js';
 import { defineHandler } from './handler.js';
 import { topicErrorFields } from './topic-errors.js';
 
@@ -10,8 +13,13 @@ export const createTopicsHandler = defineHandler({
   apiKey: 19,
   versions: { min: 0, max: 4 },
   advertised: { min: 0, max: 4 },
-  handle(state, request) {
-    const topics = request.topics.map((t) => {
+  async handle(state, request) {
+    const budget = new PartitionBudget(state.settings);
+    const topics = [];
+    for (const t of request.topics) topics.push(await createOne(t));
+    return { throttleTimeMs: 0, topics };
+
+    async function createOne(t: (typeof request.topics)[number]) {
       const configs: Record<string, string> = {};
       for (const c of t.configs) if (c.value !== null) configs[c.name] = c.value;
       const assigned = t.assignments.length > 0;
@@ -25,13 +33,13 @@ export const createTopicsHandler = defineHandler({
         };
       }
       try {
+        budget.take(t.name, partitions);
         if (request.validateOnly) state.topics.checkCreate(t.name, partitions, replicationFactor, configs);
-        else state.topics.create(t.name, partitions, replicationFactor, configs);
+        else await state.topics.create(t.name, partitions, replicationFactor, configs);
         return { name: t.name, errorCode: 0, errorMessage: null };
       } catch (err) {
         return { name: t.name, ...topicErrorFields(err) };
       }
-    });
-    return { throttleTimeMs: 0, topics };
+    }
   },
 });

@@ -1,5 +1,7 @@
 // CreatePartitions v0–1: grows a topic; shrinking or keeping the count is INVALID_PARTITIONS.
+// The same caps as CreateTopics apply, and new partitions are opened in slices.
 import { ErrorCode } from '@sluice/kafka-protocol';
+import { PartitionBudget } from '../cluster/partition-budget.js';
 import { defineHandler } from './handler.js';
 import { topicErrorFields } from './topic-errors.js';
 
@@ -8,8 +10,13 @@ export const createPartitionsHandler = defineHandler({
   apiKey: 37,
   versions: { min: 0, max: 1 },
   advertised: { min: 0, max: 1 },
-  handle(state, request) {
-    const results = request.topics.map((t) => {
+  async handle(state, request) {
+    const budget = new PartitionBudget(state.settings);
+    const results = [];
+    for (const t of request.topics) results.push(await growOne(t));
+    return { throttleTimeMs: 0, results };
+
+    async function growOne(t: (typeof request.topics)[number]) {
       if (t.assignments?.some((a) => a.brokerIds.some((b) => b !== state.settings.nodeId))) {
         return {
           name: t.name,
@@ -18,13 +25,13 @@ export const createPartitionsHandler = defineHandler({
         };
       }
       try {
-        if (request.validateOnly) state.topics.checkAddPartitions(t.name, t.count);
-        else state.topics.addPartitions(t.name, t.count);
+        const topic = state.topics.checkAddPartitions(t.name, t.count);
+        budget.take(t.name, t.count - topic.partitions.length);
+        if (!request.validateOnly) await state.topics.addPartitions(t.name, t.count);
         return { name: t.name, errorCode: 0, errorMessage: null };
       } catch (err) {
         return { name: t.name, ...topicErrorFields(err) };
       }
-    });
-    return { throttleTimeMs: 0, results };
+    }
   },
 });

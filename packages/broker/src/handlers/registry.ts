@@ -7,6 +7,7 @@ import { deleteTopicsHandler } from './20_delete_topics.js';
 import { deleteRecordsHandler } from './21_delete_records.js';
 import { describeConfigsHandler } from './32_describe_configs.js';
 import { alterConfigsHandler } from './33_alter_configs.js';
+import { describeLogDirsHandler } from './35_describe_log_dirs.js';
 import { createPartitionsHandler } from './37_create_partitions.js';
 import { produceHandler } from './00_produce.js';
 import { fetchHandler } from './01_fetch.js';
@@ -30,6 +31,7 @@ export function buildHandlerRegistry(extra: ApiHandler[] = []): Map<number, ApiH
     deleteRecordsHandler,
     describeConfigsHandler,
     alterConfigsHandler,
+    describeLogDirsHandler,
     createPartitionsHandler,
     saslHandshakeHandler,
     saslAuthenticateHandler,

@@ -18,8 +18,21 @@ export interface LogConfig {
   flushMs: number;
   /** Bytes of batches between two offset-index entries. */
   indexIntervalBytes: number;
-  /** 'compact' disables deletion by retention (compaction itself is not done by the log). */
-  cleanupPolicy?: 'delete' | 'compact';
+  /** 'compact' alone disables deletion by retention; 'compact' and 'compact,delete' are cleaned. */
+  cleanupPolicy?: 'delete' | 'compact' | 'compact,delete';
+  /** How long a tombstone stays after the cleaner first passed over it (delete.retention.ms). */
+  deleteRetentionMs?: number;
+  /** Clean once dirty bytes / all cleanable bytes reach this (min.cleanable.dirty.ratio). */
+  minCleanableDirtyRatio?: number;
+  /** A record stays uncompacted at least this long after its timestamp (min.compaction.lag.ms). */
+  minCompactionLagMs?: number;
+  /** A dirty record older than this is cleaned whatever the ratio (max.compaction.lag.ms). */
+  maxCompactionLagMs?: number;
+}
+
+/** Whether the log cleaner compacts this log. */
+export function isCompacted(config: LogConfig): boolean {
+  return config.cleanupPolicy === 'compact' || config.cleanupPolicy === 'compact,delete';
 }
 
 /**
@@ -36,6 +49,10 @@ export const DEFAULT_LOG_CONFIG: LogConfig = {
   flushMs: 1000,
   indexIntervalBytes: 4096,
   cleanupPolicy: 'delete',
+  deleteRetentionMs: 24 * 3600 * 1000,
+  minCleanableDirtyRatio: 0.5,
+  minCompactionLagMs: 0,
+  maxCompactionLagMs: Infinity,
 };
 
 /** Index positions are int32, so a segment never grows past this (a single oversized batch aside). */

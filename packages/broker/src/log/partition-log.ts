@@ -1,10 +1,12 @@
 import { rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { BATCH_HEADER_SIZE, BatchOffsets, CURRENT_MAGIC, LOG_OVERHEAD, readInt64, setBaseOffset, setPartitionLeaderEpoch } from '@sluice/kafka-protocol';
+import { BatchOffsets, LOG_OVERHEAD, readInt64, setBaseOffset, setPartitionLeaderEpoch } from '@sluice/kafka-protocol';
 import { writeCheckpoint } from './checkpoint.js';
 import { MAX_SEGMENT_BYTES, type LogConfig } from './config.js';
-import { InvalidBatchesError, LogClosedError, OffsetOutOfRangeError } from './errors.js';
+import { LogClosedError, OffsetOutOfRangeError } from './errors.js';
 import { LOG_START_CHECKPOINT, RECOVERY_CHECKPOINT } from './file-names.js';
+import { checkBatches } from './append-checks.js';
+import { commitSwap, type SwapHook } from './cleaner/segment-swap.js';
 import { loadLog } from './log-loader.js';
 import { LogSegment, type SegmentLogger } from './segment.js';
 
@@ -47,6 +49,8 @@ export class PartitionLog {
   private readonly openSealed = new Set<LogSegment>();
   private readonly listeners = new Set<AppendListener>();
   private state: 'open' | 'closed' | 'deleted' = 'open';
+  /** Whether anything was appended since open: an untouched log closes without fsync. */
+  private appended = false;
   private readonly name: string;
 
   private constructor(
@@ -120,6 +124,7 @@ export class PartitionLog {
     }
     this.active.append(runStart === 0 ? batches : batches.subarray(runStart));
     this.unflushedRecords += recordCount;
+    this.appended = true;
     const result: AppendResult = { baseOffset, lastOffset: next - 1, logAppendTime: -1, recordCount };
     this.scheduleFlush();
     for (const listener of this.listeners) listener(result);
@@ -201,6 +206,43 @@ export class PartitionLog {
     if (deleted > 0) this.logger.info(`${this.name}: retention deleted ${deleted} segment(s); log now starts at ${this.startOffset}`);
   }
 
+  get logConfig(): LogConfig {
+    return this.config;
+  }
+
+  get isOpen(): boolean {
+    return this.state === 'open';
+  }
+
+  /** The sealed segments, oldest first: what the log cleaner may rewrite (never the active one). */
+  sealedSegments(): LogSegment[] {
+    return this.segments.slice(0, -1);
+  }
+
+  /**
+   * Swaps `group` (consecutive sealed segments, still part of this log) for the cleaned segment
+   * staged under `cleaned/` with the group's base offset (see segment-swap.ts). False, changing
+   * nothing, when the log moved on meanwhile (segments deleted by retention, log closed).
+   */
+  replaceSegments(group: LogSegment[], hook?: SwapHook): boolean {
+    if (this.state !== 'open' || group.length === 0) return false;
+    const first = this.segments.indexOf(group[0]);
+    const last = first + group.length - 1;
+    if (first < 0 || last >= this.segments.length - 1 || group.some((seg, i) => this.segments[first + i] !== seg)) return false;
+    for (const seg of group) {
+      this.openSealed.delete(seg);
+      seg.release(false);
+    }
+    commitSwap(this.dir, group.map((s) => s.baseOffset), hook);
+    const cleaned = LogSegment.existing(this.dir, group[0].baseOffset, this.config.indexIntervalBytes, this.logger);
+    cleaned.ensureIndexes();
+    cleaned.nextOffset = group[group.length - 1].nextOffset;
+    cleaned.release(false);
+    this.unflushedSegments = this.unflushedSegments.filter((s) => !group.includes(s));
+    this.segments.splice(first, group.length, cleaned);
+    return true;
+  }
+
   updateConfig(config: LogConfig): void {
     this.config = config;
     for (const seg of this.segments) seg.setIndexInterval(config.indexIntervalBytes);
@@ -233,8 +275,9 @@ export class PartitionLog {
     try {
       this.flush();
       this.active.seal();
-      this.active.flush();
-      writeCheckpoint(join(this.dir, RECOVERY_CHECKPOINT), { recoveryPoint: this.logEndOffset, cleanShutdown: true }, true);
+      // Opening made everything durable already; only what was appended since needs the fsync.
+      if (this.appended) this.active.flush();
+      writeCheckpoint(join(this.dir, RECOVERY_CHECKPOINT), { recoveryPoint: this.logEndOffset, cleanShutdown: true }, this.appended);
     } finally {
       this.releaseAll();
       this.state = 'closed';
@@ -348,31 +391,6 @@ export class PartitionLog {
     for (const seg of this.segments) seg.release(seg === this.active);
     this.openSealed.clear();
   }
-}
-
-/**
- * Checks that `batches` is a sequence of whole v2 batches (headers only; CRCs are the caller's)
- * and returns the number of records.
- */
-function checkBatches(batches: Buffer): number {
-  if (batches.length === 0) throw new InvalidBatchesError('append needs at least one record batch');
-  let records = 0;
-  for (let pos = 0; pos < batches.length; ) {
-    const left = batches.length - pos;
-    if (left < BATCH_HEADER_SIZE) throw new InvalidBatchesError(`append: ${left} byte(s) at ${pos} are not a whole record batch`);
-    const magic = batches.readInt8(pos + BatchOffsets.magic);
-    if (magic !== CURRENT_MAGIC) throw new InvalidBatchesError(`append: batch at ${pos} has magic ${magic}; only v2 batches are stored`);
-    const size = LOG_OVERHEAD + batches.readInt32BE(pos + BatchOffsets.batchLength);
-    if (size < BATCH_HEADER_SIZE || size > left) {
-      throw new InvalidBatchesError(`append: batch at ${pos} declares ${size} bytes but ${left} remain`);
-    }
-    const lastDelta = batches.readInt32BE(pos + BatchOffsets.lastOffsetDelta);
-    const count = batches.readInt32BE(pos + BatchOffsets.recordCount);
-    if (lastDelta < 0 || count < 0) throw new InvalidBatchesError(`append: batch at ${pos} has negative lastOffsetDelta or record count`);
-    records += count;
-    pos += size;
-  }
-  return records;
 }
 
 /** A segment's age for retention.ms: its largest timestamp, or the file's mtime without one. */

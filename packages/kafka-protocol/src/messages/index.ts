@@ -20,6 +20,7 @@ import { ApiVersionsRequestSchema, ApiVersionsResponseSchema } from './18_api_ve
 import { CreateTopicsRequestSchema, CreateTopicsResponseSchema } from './19_create_topics.js';
 import { DeleteTopicsRequestSchema, DeleteTopicsResponseSchema } from './20_delete_topics.js';
 import { DeleteRecordsRequestSchema, DeleteRecordsResponseSchema } from './21_delete_records.js';
+import { DescribeLogDirsRequestSchema, DescribeLogDirsResponseSchema } from './35_describe_log_dirs.js';
 import { InitProducerIdRequestSchema, InitProducerIdResponseSchema } from './22_init_producer_id.js';
 import { AddPartitionsToTxnRequestSchema, AddPartitionsToTxnResponseSchema } from './24_add_partitions_to_txn.js';
 import { AddOffsetsToTxnRequestSchema, AddOffsetsToTxnResponseSchema } from './25_add_offsets_to_txn.js';
@@ -57,6 +58,7 @@ export * from './26_end_txn.js';
 export * from './28_txn_offset_commit.js';
 export * from './32_describe_configs.js';
 export * from './33_alter_configs.js';
+export * from './35_describe_log_dirs.js';
 export * from './36_sasl_authenticate.js';
 export * from './37_create_partitions.js';
 export * from './42_delete_groups.js';
@@ -90,6 +92,7 @@ export const apis = {
   28: defineApi('TxnOffsetCommit', TxnOffsetCommitRequestSchema, TxnOffsetCommitResponseSchema),
   32: defineApi('DescribeConfigs', DescribeConfigsRequestSchema, DescribeConfigsResponseSchema),
   33: defineApi('AlterConfigs', AlterConfigsRequestSchema, AlterConfigsResponseSchema),
+  35: defineApi('DescribeLogDirs', DescribeLogDirsRequestSchema, DescribeLogDirsResponseSchema),
   36: defineApi('SaslAuthenticate', SaslAuthenticateRequestSchema, SaslAuthenticateResponseSchema),
   37: defineApi('CreatePartitions', CreatePartitionsRequestSchema, CreatePartitionsResponseSchema),
   42: defineApi('DeleteGroups', DeleteGroupsRequestSchema, DeleteGroupsResponseSchema),

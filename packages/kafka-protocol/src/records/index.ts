@@ -23,8 +23,10 @@ export {
   type TimestampType,
 } from './batch-header.js';
 export type { BuildCompression } from './compression.js';
-export { buildRecordBatch, type BatchOptions, type RecordHeader, type RecordInput } from './record-batch-builder.js';
-export { decodeRecords, type DecodedRecord } from './record-decoder.js';
+export { assembleBatch, buildRecordBatch, encodeRecordsSection, type BatchFields, type BatchOptions, type RecordsSection, type RecordHeader, type RecordInput } from './record-batch-builder.js';
+export { decodeRecords, decodeRecordsAsync, type DecodedRecord } from './record-decoder.js';
+export { CODEC_NAMES, codecCode, codecName, compressAsync, decompressAsync, type CodecName } from './codecs.js';
+export { rewriteBatch } from './batch-rewrite.js';
 export {
   ControlRecordType,
   buildControlBatch,

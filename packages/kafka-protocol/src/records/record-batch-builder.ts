@@ -69,8 +69,29 @@ function writeBytesField(buf: Buffer, pos: number, b: Buffer | null): number {
  */
 export function buildRecordBatch(records: RecordInput[], options: BatchOptions = {}): Buffer {
   if (records.length === 0) throw new RangeError('a record batch needs at least one record');
-  const defaultTs = options.timestamp ?? Date.now();
-  const baseTimestamp = records[0].timestamp ?? defaultTs;
+  const section = encodeRecordsSection(records, options.timestamp ?? Date.now());
+  const compression = options.compression ?? 'none';
+  return assembleBatch(compressRecords(section.plain, compression), {
+    ...options,
+    compressionCode: compressionCode(compression),
+    baseTimestamp: section.baseTimestamp,
+    maxTimestamp: section.maxTimestamp,
+    lastOffsetDelta: section.lastOffsetDelta,
+    recordCount: records.length,
+  });
+}
+
+export interface RecordsSection {
+  /** The records, uncompressed. */
+  plain: Buffer;
+  baseTimestamp: number;
+  maxTimestamp: number;
+  lastOffsetDelta: number;
+}
+
+/** Encodes records (offset deltas increasing) as a batch's uncompressed records section. */
+export function encodeRecordsSection(records: RecordInput[], defaultTs: number): RecordsSection {
+  const baseTimestamp = records[0]?.timestamp ?? defaultTs;
   let maxTimestamp = -1;
   let previousDelta = -1;
   const encoded: EncodedRecord[] = records.map((r, i) => {
@@ -116,28 +137,38 @@ export function buildRecordBatch(records: RecordInput[], options: BatchOptions =
       pos = writeBytesField(plain, pos, h.value);
     }
   }
+  return { plain, baseTimestamp, maxTimestamp, lastOffsetDelta: previousDelta };
+}
 
-  const compression = options.compression ?? 'none';
-  const body = compressRecords(plain, compression);
-  let attributes = compressionCode(compression);
-  if (options.timestampType === 'log-append-time') attributes |= TIMESTAMP_TYPE_BIT;
-  if (options.transactional) attributes |= TRANSACTIONAL_BIT;
-  if (options.control) attributes |= CONTROL_BIT;
+export interface BatchFields extends Omit<BatchOptions, 'compression' | 'timestamp'> {
+  compressionCode: number;
+  baseTimestamp: number;
+  maxTimestamp: number;
+  lastOffsetDelta: number;
+  recordCount: number;
+}
+
+/** Puts a header with a fresh CRC-32C in front of an (already compressed) records section. */
+export function assembleBatch(body: Buffer, f: BatchFields): Buffer {
+  let attributes = f.compressionCode;
+  if (f.timestampType === 'log-append-time') attributes |= TIMESTAMP_TYPE_BIT;
+  if (f.transactional) attributes |= TRANSACTIONAL_BIT;
+  if (f.control) attributes |= CONTROL_BIT;
 
   const size = BATCH_HEADER_SIZE + body.length;
   const batch = Buffer.allocUnsafe(size);
-  writeInt64(batch, BatchOffsets.baseOffset, options.baseOffset ?? 0);
+  writeInt64(batch, BatchOffsets.baseOffset, f.baseOffset ?? 0);
   batch.writeInt32BE(size - LOG_OVERHEAD, BatchOffsets.batchLength);
-  batch.writeInt32BE(options.partitionLeaderEpoch ?? -1, BatchOffsets.partitionLeaderEpoch);
+  batch.writeInt32BE(f.partitionLeaderEpoch ?? -1, BatchOffsets.partitionLeaderEpoch);
   batch.writeInt8(CURRENT_MAGIC, BatchOffsets.magic);
   batch.writeInt16BE(attributes, BatchOffsets.attributes);
-  batch.writeInt32BE(previousDelta, BatchOffsets.lastOffsetDelta);
-  writeInt64(batch, BatchOffsets.baseTimestamp, baseTimestamp);
-  writeInt64(batch, BatchOffsets.maxTimestamp, maxTimestamp);
-  writeInt64(batch, BatchOffsets.producerId, options.producerId ?? -1);
-  batch.writeInt16BE(options.producerEpoch ?? -1, BatchOffsets.producerEpoch);
-  batch.writeInt32BE(options.baseSequence ?? -1, BatchOffsets.baseSequence);
-  batch.writeInt32BE(records.length, BatchOffsets.recordCount);
+  batch.writeInt32BE(f.lastOffsetDelta, BatchOffsets.lastOffsetDelta);
+  writeInt64(batch, BatchOffsets.baseTimestamp, f.baseTimestamp);
+  writeInt64(batch, BatchOffsets.maxTimestamp, f.maxTimestamp);
+  writeInt64(batch, BatchOffsets.producerId, f.producerId ?? -1);
+  batch.writeInt16BE(f.producerEpoch ?? -1, BatchOffsets.producerEpoch);
+  batch.writeInt32BE(f.baseSequence ?? -1, BatchOffsets.baseSequence);
+  batch.writeInt32BE(f.recordCount, BatchOffsets.recordCount);
   body.copy(batch, BATCH_HEADER_SIZE);
   batch.writeUInt32BE(computeBatchCrc(batch, 0, size), BatchOffsets.crc);
   return batch;

@@ -1,4 +1,5 @@
 import { BATCH_HEADER_SIZE, RecordBatchHeader } from './batch-header.js';
+import { codecName, decompressAsync } from './codecs.js';
 import { decompressRecords } from './compression.js';
 import type { RecordHeader } from './record-batch-builder.js';
 import { RecordCursor, RecordFormatError } from './varint.js';
@@ -20,10 +21,25 @@ export interface DecodedRecord {
  * untrusted bytes.
  */
 export function decodeRecords(buf: Buffer, pos = 0): DecodedRecord[] {
+  const { header, end } = completeBatch(buf, pos);
+  return parseRecords(header, decompressRecords(buf.subarray(pos + BATCH_HEADER_SIZE, end), header.compression));
+}
+
+/** decodeRecords for batches in any codec (gzip, snappy, lz4, zstd), inflated off the event loop. */
+export async function decodeRecordsAsync(buf: Buffer, pos = 0): Promise<DecodedRecord[]> {
+  const { header, end } = completeBatch(buf, pos);
+  codecName(header.compression); // an unknown codec is a format error before any work
+  return parseRecords(header, await decompressAsync(buf.subarray(pos + BATCH_HEADER_SIZE, end), header.compression));
+}
+
+function completeBatch(buf: Buffer, pos: number): { header: RecordBatchHeader; end: number } {
   const header = new RecordBatchHeader(buf, pos);
   const end = pos + header.sizeInBytes;
   if (end > buf.length) throw new RecordFormatError(`batch at byte ${pos} is incomplete (${buf.length - pos} of ${header.sizeInBytes} bytes)`);
-  const body = decompressRecords(buf.subarray(pos + BATCH_HEADER_SIZE, end), header.compression);
+  return { header, end };
+}
+
+function parseRecords(header: RecordBatchHeader, body: Buffer): DecodedRecord[] {
   const baseOffset = header.baseOffset;
   const baseTimestamp = header.baseTimestamp;
   const appendTime = header.timestampType === 'log-append-time' ? header.maxTimestamp : null;
