@@ -114,7 +114,7 @@ describe('validatePipeline: document shape', () => {
         code: 'unknown-field',
         path: 'nodes[2].config.partitions',
         nodeId: 'out',
-        message: 'unknown field "partitions": the fields here are topic, format, keyFormat',
+        message: 'unknown field "partitions": the fields here are topic, format, keyFormat, compression',
       },
     ]);
   });

@@ -56,8 +56,8 @@ function addNode(builder: TopologyBuilder, pipeline: Pipeline, node: PipelineNod
       return;
     }
     case 'sink': {
-      const { topic, format, keyFormat } = node.config;
-      builder.addSink(node.id, { topic, keySerde: serdeFor(keyFormat), valueSerde: serdeFor(format), ...errors }, parents);
+      const { topic, format, keyFormat, compression } = node.config;
+      builder.addSink(node.id, { topic, keySerde: serdeFor(keyFormat), valueSerde: serdeFor(format), compression: compression ?? 'none', ...errors }, parents);
       return;
     }
     case 'filter': {

@@ -1,4 +1,4 @@
-import { CompressionTypes, type Message, type Producer } from 'kafkajs';
+import type { CompressionTypes, Message, Producer } from 'kafkajs';
 import type { TopologyMetrics } from '../metrics/index.js';
 import type { ProducedKind } from '../processor/index.js';
 import type { ProducedRecord } from '../record.js';
@@ -6,7 +6,8 @@ import type { RecordCollector } from '../task/index.js';
 import { toProducerMessage } from './kafka-records.js';
 
 export interface FlushOptions {
-  readonly compression: CompressionTypes;
+  /** The codec each topic is written with (a sink's `compression`; none for dead letters). */
+  readonly compressionOf: (topic: string) => CompressionTypes;
 }
 
 /**
@@ -50,7 +51,15 @@ export class BatchCollector implements RecordCollector {
     const timestamps = this.sinkTimestamps;
     const deadLetters = this.deadLetters;
     this.discard();
-    await producer.sendBatch({ topicMessages, acks: -1, compression: options.compression });
+    // One produce call per codec: kafkajs compresses a whole request with one.
+    const byCodec = new Map<CompressionTypes, { topic: string; messages: Message[] }[]>();
+    for (const entry of topicMessages) {
+      const codec = options.compressionOf(entry.topic);
+      let group = byCodec.get(codec);
+      if (!group) byCodec.set(codec, (group = []));
+      group.push(entry);
+    }
+    await Promise.all([...byCodec].map(([compression, group]) => producer.sendBatch({ topicMessages: group, acks: -1, compression })));
     const ackedAt = Date.now();
     for (let i = 0; i < timestamps.length; i++) this.metrics.sinkAcknowledged(timestamps[i]!, ackedAt);
     for (let i = 0; i < deadLetters; i++) this.metrics.deadLetterAcknowledged();

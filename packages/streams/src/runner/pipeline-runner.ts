@@ -1,3 +1,4 @@
+import { compressionType, isCoveredByUndecodableBatch, registerKafkaCodecs } from '@sluice/kafka-codecs';
 import type { Pipeline } from '@sluice/topology';
 import {
   CompressionTypes,
@@ -31,8 +32,6 @@ export interface PipelineRunnerOptions {
   readonly kafka?: Kafka;
   /** Extra kafkajs client settings (ssl, sasl, logging) when the runner makes the client. */
   readonly kafkaConfig?: Omit<KafkaConfig, 'brokers'>;
-  /** Default none. */
-  readonly compression?: CompressionTypes;
   /** Partitions processed at the same time; default 1. */
   readonly partitionsConsumedConcurrently?: number;
   /** Produce and commit at least every this many collected records within a batch; default 10,000. */
@@ -62,7 +61,8 @@ export class PipelineRunner {
   private readonly metricsRegistry: TopologyMetrics;
   private readonly sampler: RateSampler;
   private readonly tasks = new Map<string, { task: StreamTask; collector: BatchCollector }>();
-  private readonly compression: CompressionTypes;
+  private readonly compressionByTopic = new Map<string, CompressionTypes>();
+  private readonly compressionOf = (topic: string): CompressionTypes => this.compressionByTopic.get(topic) ?? CompressionTypes.None;
   private readonly maxRecordsPerFlush: number;
   private consumer: Consumer | undefined;
   private producer: Producer | undefined;
@@ -77,7 +77,12 @@ export class PipelineRunner {
     this.consumerGroup = options.consumerGroup ?? `sluice-${options.pipelineId}`;
     this.metricsRegistry = new TopologyMetrics(options.topology);
     this.sampler = new RateSampler(this.metricsRegistry);
-    this.compression = options.compression ?? CompressionTypes.None;
+    // Every codec Kafka producers use, readable and writable by this process's kafkajs clients.
+    registerKafkaCodecs();
+    for (const sink of options.topology.sinks()) {
+      // Two sinks writing one topic with different codecs: the first one drawn decides.
+      if (!this.compressionByTopic.has(sink.sink!.topic)) this.compressionByTopic.set(sink.sink!.topic, compressionType(sink.sink!.compression));
+    }
     this.maxRecordsPerFlush = options.maxRecordsPerFlush ?? 10_000;
     this.outcome = this.newDone();
   }
@@ -225,7 +230,13 @@ export class PipelineRunner {
       // isStale() builds a lookup key on every call, so it is asked every 1,024 records; it only
       // turns true after a seek, which the runner never does itself.
       if (!isRunning() || ((i & 1023) === 0 && isStale())) break;
-      const record = toConsumedRecord(topic, partition, messages[i]!);
+      const message = messages[i]!;
+      // The rest of a batch that could not be decompressed: its first record speaks for it.
+      if (isCoveredByUndecodableBatch(message.headers)) {
+        processed = Number(message.offset);
+        continue;
+      }
+      const record = toConsumedRecord(topic, partition, message);
       try {
         task.process(record);
       } catch (err) {
@@ -256,7 +267,7 @@ export class PipelineRunner {
     lastOffset: number,
     resolveOffset: (offset: string) => void,
   ): Promise<void> {
-    await collector.flush(this.producer!, { compression: this.compression });
+    await collector.flush(this.producer!, { compressionOf: this.compressionOf });
     if (lastOffset < 0) return;
     resolveOffset(String(lastOffset));
     await this.consumer!.commitOffsets([{ topic, partition, offset: String(lastOffset + 1) }]);
