@@ -1,3 +1,4 @@
+import { registerKafkaCodecs } from '@sluice/kafka-codecs';
 import { Kafka, Partitioners, type Admin, type Producer } from 'kafkajs';
 import { BrokerUnavailableError } from '../errors.js';
 import { messageOf, type Logger } from '../logger.js';
@@ -37,6 +38,8 @@ export class KafkaConnection {
     readonly brokers: readonly string[],
     private readonly logger: Logger,
   ) {
+    // The topic browser and the server's consumers read every codec a producer may have used.
+    registerKafkaCodecs();
     this.kafka = new Kafka({
       clientId: 'sluice-server',
       brokers: [...brokers],
