@@ -4,8 +4,8 @@ Usage: confluent_txn.py MODE BOOTSTRAP ARGS...
   commit-abort TOPIC          three transactions (commit, abort, commit), then reads both isolation levels
   fence TOPIC                 a second producer with the same transactional id fences the first
   timeout TOPIC               a transaction left open past transaction.timeout.ms is aborted
-  ctp IN OUT GROUP COUNT      consume-transform-produce with send_offsets_to_transaction until COUNT
-                              inputs are committed (prints progress; safe to kill -9 and rerun)
+  ctp IN OUT GROUP IDLE_S     consume-transform-produce with send_offsets_to_transaction until the
+                              input stays idle for IDLE_S seconds (prints progress; kill -9 and rerun)
   idempotent TOPIC COUNT      an idempotent producer; prints each acknowledged value on its own line
   read TOPIC ISOLATION        every value in the topic at read_committed / read_uncommitted
 Prints JSON on its last line.
@@ -92,11 +92,11 @@ elif mode == "fence":
 
 elif mode == "timeout":
     topic = args[0]
-    p = txn_producer("timeout-" + topic, **{"transaction.timeout.ms": 1000})
+    p = txn_producer("timeout-" + topic, **{"transaction.timeout.ms": 2000})
     p.begin_transaction()
     p.produce(topic, value=b"hung")
     p.flush(10)
-    time.sleep(3)
+    time.sleep(4)
     outcome = None
     try:
         p.commit_transaction(10)
@@ -112,10 +112,13 @@ elif mode == "timeout":
     print(json.dumps({"hung": outcome, "committed": read_all(topic, "read_committed")}))
 
 elif mode == "ctp":
-    src, dst, group, count = args[0], args[1], args[2], int(args[3])
+    src, dst, group, idle_s = args[0], args[1], args[2], float(args[3])
     c = Consumer({
         "bootstrap.servers": bootstrap,
         "group.id": group,
+        # Static membership: a restarted worker takes over its partitions without waiting for the
+        # killed one's session to time out.
+        "group.instance.id": "worker-" + group,
         "enable.auto.commit": False,
         "auto.offset.reset": "earliest",
         "isolation.level": "read_committed",
@@ -128,13 +131,15 @@ elif mode == "ctp":
         msgs = c.consume(50, 0.5)
         msgs = [m for m in msgs if not m.error()]
         if not msgs:
-            if time.time() - idle_since > 8:
+            if time.time() - idle_since > idle_s:
                 break
             continue
         idle_since = time.time()
         p.begin_transaction()
         for m in msgs:
             p.produce(dst, key=m.key(), value=b"out-" + m.value())
+        p.flush(10)
+        print("open after %d" % done, flush=True)  # written, not yet committed: where a kill hurts most
         p.send_offsets_to_transaction(c.position(c.assignment()), c.consumer_group_metadata(), 10)
         p.commit_transaction(10)
         done += len(msgs)
