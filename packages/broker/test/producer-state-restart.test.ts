@@ -55,6 +55,11 @@ async function fetchCommitted(c: WireClient, topic: string) {
   return { hw: Number(p.highWatermark), lso: Number(p.lastStableOffset), aborted: p.abortedTransactions };
 }
 
+async function latestOffset(c: WireClient, topic: string, isolationLevel: number): Promise<number> {
+  const res = await c.request(2, 2, { replicaId: -1, isolationLevel, topics: [{ name: topic, partitions: [{ partitionIndex: 0, timestamp: -1n }] }] });
+  return Number(res.topics[0]!.partitions[0]!.offset);
+}
+
 describe('producer state across restarts', () => {
   it('answers retried batches with their first offsets after kill -9 and after a clean stop', async () => {
     const first = await start();
@@ -103,6 +108,8 @@ describe('producer state across restarts', () => {
     expect(add.resultsByTopicV3AndBelow[0]!.resultsByPartition[0]!.partitionErrorCode).toBe(0);
     expect(await produce(c, 'txn-crash', batch(pid, 0, 2, true))).toEqual({ errorCode: 0, baseOffset: 0 });
     expect(await fetchCommitted(c, 'txn-crash')).toMatchObject({ hw: 2, lso: 0 });
+    expect(await latestOffset(c, 'txn-crash', 1)).toBe(0); // read_committed: the last stable offset
+    expect(await latestOffset(c, 'txn-crash', 0)).toBe(2);
     c.close();
 
     await first.kill();
