@@ -9,7 +9,10 @@ import { GroupCoordinator } from './groups/index.js';
 import { groupHandlers } from './handlers/group-handlers.js';
 import { buildHandlerRegistry } from './handlers/registry.js';
 import { consoleLogger, type Logger } from './logger.js';
+import { transactionHandlers } from './handlers/transaction-handlers.js';
 import { Connection } from './network/connection.js';
+import { ProducerStates } from './producers/index.js';
+import { TransactionCoordinator, TransactionStore } from './transactions/index.js';
 import { createDispatcher } from './network/dispatcher.js';
 
 export interface BrokerOptions {
@@ -39,14 +42,8 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   mkdirSync(options.dataDir, { recursive: true });
   const topics = new TopicRegistry(options.dataDir, settings, logger);
   topics.open();
-  const state: BrokerState = {
-    settings,
-    clusterId: loadOrCreateClusterId(options.dataDir, settings.nodeId),
-    advertised: { host: options.advertisedHost ?? options.host ?? '127.0.0.1', port: options.advertisedPort ?? 0 },
-    topics,
-    appends: new AppendNotifier(),
-    logger,
-  };
+  const appends = new AppendNotifier();
+  const producers = new ProducerStates(topics, appends, logger);
   const groups = GroupCoordinator.open(options.dataDir, {
     logger,
     config: {
@@ -56,7 +53,35 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     },
   });
   topics.onTopicDeleted((topic) => groups.forgetTopic(topic));
-  const registry = buildHandlerRegistry(groupHandlers(groups));
+  const transactions = new TransactionCoordinator(
+    new TransactionStore(options.dataDir),
+    {
+      writeMarker: (topic, partition, pid, epoch, commit) => producers.writeMarker(topic, partition, pid, epoch, commit),
+      partitionExists: (topic, partition) => topics.partition(topic, partition) !== undefined,
+      commitOffsets: (groupId, offsets) =>
+        groups.commitTransactionalOffsets(
+          groupId,
+          offsets.map((o) => ({ topic: o.topic, partition: o.partition, offset: o.offset, leaderEpoch: o.leaderEpoch, metadata: o.metadata })),
+        ),
+      validateGroupMember: (groupId, generationId, memberId, instanceId) =>
+        groups.validateTransactionalMember(groupId, generationId, memberId, instanceId),
+    },
+    logger,
+    { maxTimeoutMs: settings.transactionMaxTimeoutMs, abortCheckIntervalMs: settings.transactionAbortCheckIntervalMs },
+  );
+  producers.start();
+  transactions.start();
+  const state: BrokerState = {
+    settings,
+    clusterId: loadOrCreateClusterId(options.dataDir, settings.nodeId),
+    advertised: { host: options.advertisedHost ?? options.host ?? '127.0.0.1', port: options.advertisedPort ?? 0 },
+    topics,
+    appends,
+    producers,
+    transactions,
+    logger,
+  };
+  const registry = buildHandlerRegistry([...groupHandlers(groups), ...transactionHandlers(transactions)]);
   const dispatch = createDispatcher(state, registry);
   const connections = new Set<Connection>();
   let nextId = 1;
@@ -88,6 +113,8 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
           server.close(() => resolve());
           for (const c of connections) c.close();
         });
+        transactions.close();
+        producers.close();
         groups.close();
         topics.close();
       })();

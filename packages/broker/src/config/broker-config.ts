@@ -12,6 +12,8 @@ export interface BrokerSettings {
   groupInitialRebalanceDelayMs: number;
   groupMinSessionTimeoutMs: number;
   groupMaxSessionTimeoutMs: number;
+  transactionMaxTimeoutMs: number;
+  transactionAbortCheckIntervalMs: number;
   /** Every `--config` pair as given, so DescribeConfigs on the broker can show them. */
   raw: Record<string, string>;
 }
@@ -46,6 +48,8 @@ const brokerKeys: Record<string, { default: string; kind: 'int' | 'bool' | 'stri
   'group.min.session.timeout.ms': { default: '6000', kind: 'int' },
   'group.max.session.timeout.ms': { default: '1800000', kind: 'int' },
   'log.retention.hours': { default: '168', kind: 'int' },
+  'transaction.max.timeout.ms': { default: '900000', kind: 'int' },
+  'transaction.abort.timed.out.transaction.cleanup.interval.ms': { default: '10000', kind: 'int' },
 };
 
 export class ConfigError extends Error {}
@@ -80,6 +84,8 @@ export function parseBrokerSettings(pairs: string[]): BrokerSettings {
     groupInitialRebalanceDelayMs: int('group.initial.rebalance.delay.ms'),
     groupMinSessionTimeoutMs: int('group.min.session.timeout.ms'),
     groupMaxSessionTimeoutMs: int('group.max.session.timeout.ms'),
+    transactionMaxTimeoutMs: int('transaction.max.timeout.ms'),
+    transactionAbortCheckIntervalMs: int('transaction.abort.timed.out.transaction.cleanup.interval.ms'),
     raw,
   };
 }

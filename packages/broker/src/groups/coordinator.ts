@@ -192,6 +192,30 @@ export class GroupCoordinator {
     return result;
   }
 
+  /**
+   * A committed transaction's offsets (TxnOffsetCommit, applied at EndTxn): stored whatever the
+   * group's state, as Kafka does when the commit marker reaches the offsets log.
+   */
+  commitTransactionalOffsets(groupId: string, offsets: readonly OffsetToCommit[]): void {
+    let group = this.groups.get(groupId);
+    if (!group) {
+      group = new ClassicGroup(groupId);
+      this.groups.set(groupId, group);
+    }
+    this.offsets.storeGroupMetadata(groupId, { protocolType: group.protocolType ?? '', generationId: group.generationId });
+    this.offsets.commit(groupId, offsets, this.clock.now());
+  }
+
+  /** KIP-447: TxnOffsetCommit v3+ names the member and generation; checked as an OffsetCommit's are. */
+  validateTransactionalMember(groupId: string, generationId: number, memberId: string, groupInstanceId: string | null): number {
+    const group = this.groups.get(groupId);
+    if (!group) return generationId >= 0 ? ErrorCode.ILLEGAL_GENERATION : ErrorCode.NONE;
+    if (group.is('Empty') && generationId < 0) return ErrorCode.NONE;
+    const error = this.rebalancer.validateMember(group, memberId, groupInstanceId);
+    if (error !== ErrorCode.NONE) return error;
+    return generationId === group.generationId ? ErrorCode.NONE : ErrorCode.ILLEGAL_GENERATION;
+  }
+
   /** Committed offsets, whatever the group's state; `topics` null means every committed partition. */
   fetchOffsets(groupId: string, topics: TopicPartitions[] | null): OffsetFetchResult {
     const none = (partitionIndex: number): FetchedOffset => ({

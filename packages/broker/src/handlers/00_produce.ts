@@ -1,7 +1,10 @@
 // Produce v3–7 (advertised 0–7: librdkafka only compresses when the advertised min is 0). Each
 // partition's records are checked batch by batch (record batch v2, CRC-32C, size) and appended as
-// sent, compressed or not; the answer waits for the write. acks=0 gets no answer at all.
-import { ErrorCode, validateBatch } from '@sluice/kafka-protocol';
+// sent, compressed or not; the answer waits for the write. acks=0 gets no answer at all. Batches
+// with a producer id go through the partition's producer state (see ../producers): epoch and
+// sequence checks, retried duplicates answered with their original offset, and transactional
+// batches only for partitions added to the producer's transaction.
+import { BatchOffsets, ErrorCode, LOG_OVERHEAD, readInt64, validateBatch } from '@sluice/kafka-protocol';
 import type { BrokerState } from '../broker-state.js';
 import { defineHandler } from './handler.js';
 import { setLogAppendTime } from './log-append-time.js';
@@ -43,8 +46,19 @@ function appendPartition(state: BrokerState, topicName: string, index: number, r
     if (logAppendTime >= 0) setLogAppendTime(records, pos, logAppendTime);
     pos += check.size;
   }
-  const { baseOffset } = log.append(records);
-  state.appends.appended(topicName, index, records.length);
+  let baseOffset: number;
+  if (hasProducerId(records)) {
+    // Idempotent or transactional: sequence/epoch checks, duplicates answered with their first offset.
+    const producers = state.producers.get(topicName, index);
+    if (!producers) return failed(index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+    const outcome = producers.append(records, (pid, epoch) => state.transactions.checkTransactionalWrite(pid, epoch, topicName, index));
+    if (!('baseOffset' in outcome)) return failed(index, outcome.errorCode, outcome.message);
+    baseOffset = outcome.baseOffset;
+    if (!outcome.duplicate) state.appends.appended(topicName, index, records.length);
+  } else {
+    baseOffset = log.append(records).baseOffset;
+    state.appends.appended(topicName, index, records.length);
+  }
   return {
     index,
     errorCode: 0,
@@ -52,6 +66,14 @@ function appendPartition(state: BrokerState, topicName: string, index: number, r
     logAppendTimeMs: BigInt(logAppendTime),
     logStartOffset: BigInt(log.logStartOffset),
   };
+}
+
+/** Whether any batch carries a producer id (idempotent or transactional producers). */
+function hasProducerId(records: Buffer): boolean {
+  for (let pos = 0; pos < records.length; pos += LOG_OVERHEAD + records.readInt32BE(pos + BatchOffsets.batchLength)) {
+    if (readInt64(records, pos + BatchOffsets.producerId) >= 0) return true;
+  }
+  return false;
 }
 
 function failed(index: number, errorCode: number, errorMessage: string | null = null) {

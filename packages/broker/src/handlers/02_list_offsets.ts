@@ -7,6 +7,7 @@ import { defineHandler } from './handler.js';
 
 const LATEST = -1;
 const EARLIEST = -2;
+const READ_COMMITTED = 1;
 
 
 export const listOffsetsHandler = defineHandler({
@@ -20,7 +21,10 @@ export const listOffsetsHandler = defineHandler({
         const log = state.topics.partition(t.name, partitionIndex);
         if (!log) return { partitionIndex, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, timestamp: -1, offset: -1 };
         const ts = Number(timestamp);
-        if (ts === LATEST) return { partitionIndex, errorCode: 0, timestamp: -1, offset: log.logEndOffset };
+        if (ts === LATEST) {
+          const latest = request.isolationLevel === READ_COMMITTED ? (state.producers.get(t.name, partitionIndex)?.lastStableOffset ?? log.logEndOffset) : log.logEndOffset;
+          return { partitionIndex, errorCode: 0, timestamp: -1, offset: latest };
+        }
         if (ts === EARLIEST) return { partitionIndex, errorCode: 0, timestamp: -1, offset: log.logStartOffset };
         if (ts < 0) {
           return { partitionIndex, errorCode: ErrorCode.UNSUPPORTED_VERSION, timestamp: -1, offset: -1 };

@@ -1,19 +1,23 @@
 import { message, type MessageData, type MessageInput } from '../schema/index.js';
 
-// TxnOffsetCommit (key 28), versions 0–2: offsets committed inside a transaction, made visible
-// by EndTxn. v2 adds the committed leader epoch.
+// TxnOffsetCommit (key 28), versions 0–3: offsets committed inside a transaction, made visible
+// by EndTxn. v2 adds the committed leader epoch; v3 (flexible) the consumer's generation, member id
+// and group instance id (KIP-447), checked against the group as an OffsetCommit's are.
 
 export const TxnOffsetCommitRequestSchema = message({
   name: 'TxnOffsetCommitRequest',
   apiKey: 28,
   type: 'request',
-  validVersions: '0-2',
+  validVersions: '0-3',
   flexibleVersions: '3+',
   fields: [
     { name: 'transactionalId', type: 'string', versions: '0+' },
     { name: 'groupId', type: 'string', versions: '0+' },
     { name: 'producerId', type: 'int64', versions: '0+' },
     { name: 'producerEpoch', type: 'int16', versions: '0+' },
+    { name: 'generationId', type: 'int32', versions: '3+', default: -1 },
+    { name: 'memberId', type: 'string', versions: '3+', default: '' },
+    { name: 'groupInstanceId', type: 'string', versions: '3+', nullableVersions: '3+', default: null },
     {
       name: 'topics', type: '[]TxnOffsetCommitRequestTopic', versions: '0+', fields: [
         { name: 'name', type: 'string', versions: '0+' },
@@ -34,7 +38,7 @@ export const TxnOffsetCommitResponseSchema = message({
   name: 'TxnOffsetCommitResponse',
   apiKey: 28,
   type: 'response',
-  validVersions: '0-2',
+  validVersions: '0-3',
   flexibleVersions: '3+',
   fields: [
     { name: 'throttleTimeMs', type: 'int32', versions: '0+' },
