@@ -39,6 +39,8 @@ export const pipelineRecordSchema = z.looseObject({
   valid: z.boolean().optional(),
   lastError: z.object({ message: z.string(), at: z.string() }).nullish(),
   nextRestartAt: z.string().nullish(),
+  /** exactly_once_v2 or at_least_once. */
+  processingGuarantee: z.string().optional(),
 });
 export type PipelineRecord = z.output<typeof pipelineRecordSchema>;
 
