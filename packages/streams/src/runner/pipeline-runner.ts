@@ -42,7 +42,11 @@ export interface PipelineRunnerOptions {
    * 100 ms under exactly_once_v2; under at_least_once a batch commits when it ends (or fills).
    */
   readonly commitIntervalMs?: number;
-  /** Partitions processed at the same time; default 1. */
+  /**
+   * Partitions processed at the same time; default 1, and 4 under exactly_once_v2, where every
+   * partition commits through its own producer and a transaction's round trips would otherwise
+   * hold up the other partitions.
+   */
   readonly partitionsConsumedConcurrently?: number;
   /** Produce and commit at least every this many collected records within a batch; default 10,000. */
   readonly maxRecordsPerFlush?: number;
@@ -232,7 +236,7 @@ export class PipelineRunner {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: o.partitionsConsumedConcurrently ?? 1,
+      partitionsConsumedConcurrently: o.partitionsConsumedConcurrently ?? (this.processingGuarantee === 'exactly_once_v2' ? 4 : 1),
       eachBatch: (payload) => this.processBatch(payload),
     });
   }
