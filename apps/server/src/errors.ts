@@ -50,6 +50,14 @@ export class UnauthorizedError extends ApiError {
   }
 }
 
+/** 403: a request from another site's page, or under a name that is not this server's. */
+export class ForbiddenError extends ApiError {
+  override name = 'ForbiddenError';
+  constructor(message: string) {
+    super(403, message);
+  }
+}
+
 /** 503: the Kafka cluster cannot be reached right now. */
 export class BrokerUnavailableError extends ApiError {
   override name = 'BrokerUnavailableError';

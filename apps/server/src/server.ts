@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { createApp } from './app.js';
 import { startWeatherDemo, type WeatherGenerator } from './demo/index.js';
+import { AllowedHosts, ApiToken, RefusalLog } from './exposure/index.js';
 import { GroupService } from './groups/index.js';
 import { KafkaConnection } from './kafka/kafka-connection.js';
 import { LiveHub, liveSnapshot } from './live/index.js';
@@ -23,8 +24,16 @@ export interface ServerOptions {
   readonly bootstrapServers: string | readonly string[];
   /** Where pipelines are stored (`<dataDir>/pipelines`). */
   readonly dataDir: string;
-  /** Required with a non-loopback host; then every mutating call needs `Authorization: Bearer <token>`. */
+  /**
+   * Required with a non-loopback host; then every call under /api but health and sign-in needs it,
+   * as `Authorization: Bearer <token>` or the web app's session cookie.
+   */
   readonly apiToken?: string;
+  /**
+   * Host names the server answers to besides loopback names, IP addresses and `host`
+   * (`.example.com` for every name under example.com). Requests under any other name are refused.
+   */
+  readonly allowedHosts?: readonly string[];
   readonly logger?: Logger;
   /** Set up and run the weather demo (on a first start; the generator on every start after). */
   readonly demo?: boolean;
@@ -78,6 +87,7 @@ export async function createServer(options: ServerOptions): Promise<SluiceServer
   const apiToken = options.apiToken === '' ? undefined : options.apiToken;
   checkExposure(host, apiToken);
   const logger = options.logger ?? consoleLogger();
+  const allowedHosts = new AllowedHosts(host, options.allowedHosts ?? []);
   const brokers = brokerList(options.bootstrapServers);
   const dataDir = resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true });
@@ -101,7 +111,7 @@ export async function createServer(options: ServerOptions): Promise<SluiceServer
     taps,
     manager,
     logger,
-    ...(apiToken ? { apiToken } : {}),
+    exposure: { allowedHosts, token: apiToken ? new ApiToken(apiToken) : undefined, log: new RefusalLog(logger) },
     webDir: options.webDir ?? defaultWebDir,
     bodyLimit: options.bodyLimit ?? '1mb',
   };

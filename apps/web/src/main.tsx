@@ -1,6 +1,8 @@
+import './app/no-eval.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.js';
+import { SessionGate } from './features/sign-in/index.js';
 import { applyThemeToDocument } from './features/theme/index.js';
 import './styles/app.css';
 
@@ -8,6 +10,8 @@ applyThemeToDocument();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <SessionGate>
+      <App />
+    </SessionGate>
   </StrictMode>,
 );

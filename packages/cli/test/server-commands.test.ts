@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBrokerProcess, type BrokerProcess } from '@sluice/broker/testing';
@@ -139,5 +140,53 @@ describe('sluice server and sluice start', { timeout: 90_000 }, () => {
     const ended = await p.stop('SIGINT');
     expect(ended.code).toBe(0);
     expect(ended.stderr).toContain('sluice: server and broker stopped cleanly');
+  });
+});
+
+describe('a server that requires its API token', { timeout: 90_000 }, () => {
+  it('sluice deploy and sluice pipelines send $SLUICE_API_TOKEN, and say so when it is missing or wrong', async () => {
+    const token = 'cli-s3cret';
+    const guarded = await createServer({ port: 0, bootstrapServers: broker.bootstrap, dataDir: join(dir, 'guarded'), apiToken: token, logger: silentLogger });
+    try {
+      const on = (env: Record<string, string>, ...args: string[]) => runSluice([...args, '--server', guarded.url], { env });
+      const without = await on({ SLUICE_API_TOKEN: '' }, 'pipelines', 'list');
+      expect(without.code).toBe(1);
+      expect(without.stderr).toMatch(/^Error: this server requires its API token.*\(set SLUICE_API_TOKEN to the server's API token\)\n$/);
+      const wrong = await on({ SLUICE_API_TOKEN: 'nope' }, 'pipelines', 'list');
+      expect(wrong.stderr).toMatch(/^Error: the API token is not valid for this server/);
+
+      const deployed = await on({ SLUICE_API_TOKEN: token }, 'deploy', pipelineFile('cli-guarded', 'value.temperature > 40.0'));
+      expect(deployed.stderr).toBe('');
+      expect(deployed.code).toBe(0);
+      const listed = await on({ SLUICE_API_TOKEN: token }, 'pipelines', 'list');
+      expect(listed.code).toBe(0);
+      expect(listed.stdout).toMatch(/\bcli-guarded\b/);
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it('sluice server answers only to its own names and those given with --allowed-hosts', async () => {
+    const p = spawnSluice([
+      'server', '--port', '0', '--bootstrap-server', broker.bootstrap, '--data-dir', join(dir, 'hosts'), '--allowed-hosts', 'sluice.test,.corp.test',
+    ]);
+    await p.waitForStdout(/listening on (http:\S+)/);
+    const url = new URL(/listening on (http:\S+)/.exec(p.stdout())![1]!);
+    const statusUnder = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        request(url, { path: '/api/pipelines', headers: { host: `${host}:${url.port}` } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+          .on('error', reject)
+          .end();
+      });
+    expect(await statusUnder('sluice.test')).toBe(200);
+    expect(await statusUnder('build.corp.test')).toBe(200);
+    expect(await statusUnder('localhost')).toBe(200);
+    expect(await statusUnder('evil.example')).toBe(403);
+    const ended = await p.stop('SIGINT');
+    expect(ended.code).toBe(0);
+    expect(ended.stderr).toMatch(/WARN \[server\] refused GET \/api\/pipelines from \S+: Host "evil\.example:\d+" is not a name of this server/);
   });
 });

@@ -1,7 +1,9 @@
 import express, { Router } from 'express';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pageDirectives, policyText } from '../exposure/index.js';
 
 /** apps/web/dist, seen from apps/server/src/web or apps/server/dist/web. */
 export const defaultWebDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'web', 'dist');
@@ -24,7 +26,7 @@ export function webAppRoutes(webDir: string): Router {
     });
   } else {
     router.get('/', (_req, res) => {
-      res.type('html').send(placeholderPage);
+      res.set('Content-Security-Policy', placeholderPolicy).type('html').send(placeholderPage);
     });
   }
   return router;
@@ -34,10 +36,19 @@ function noCacheForIndex(res: express.Response, path: string): void {
   if (path.endsWith('index.html')) res.set('Cache-Control', 'no-cache');
 }
 
+const placeholderStyle =
+  'body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#222}code{background:#f2f2f2;padding:0 .25rem}';
+
+/** The server's policy, with this page's one style element allowed by its hash. */
+const placeholderPolicy = policyText({
+  ...pageDirectives,
+  'style-src': [`'sha256-${createHash('sha256').update(placeholderStyle).digest('base64')}'`],
+});
+
 const placeholderPage = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Sluice</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;color:#222}code{background:#f2f2f2;padding:0 .25rem}</style>
+<style>${placeholderStyle}</style>
 </head>
 <body>
 <h1>Sluice</h1>

@@ -5,3 +5,18 @@ export const bootstrapServerFlag = {
   value: 'HOST:PORT[,HOST:PORT]',
   help: 'The Kafka broker(s) to connect to. Default: $SLUICE_BOOTSTRAP_SERVER, else 127.0.0.1:9092.',
 } as const satisfies FlagSpec;
+
+/** `sluice start` and `sluice server`: names the server answers to besides loopback and IP addresses. */
+export const allowedHostsFlag = {
+  type: 'string',
+  multiple: true,
+  value: 'NAME[,NAME]',
+  help:
+    'Host names the web UI and API answer to besides localhost, IP addresses and --host (requests under any ' +
+    'other name are refused, against DNS rebinding); .example.com allows every name under example.com.',
+} as const satisfies FlagSpec;
+
+/** The names of every `--allowed-hosts`, commas split. */
+export function allowedHostsOf(values: readonly string[]): string[] {
+  return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+}

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { CommandError, parsePort, resolveBootstrap, type CommandSpec } from '../args/index.js';
 import { defineCommand, type CommandIO, type Parsed } from '../command.js';
-import { bootstrapServerFlag } from './common-flags.js';
+import { allowedHostsFlag, allowedHostsOf, bootstrapServerFlag } from './common-flags.js';
 import { TOKEN_ENV } from './server-api.js';
 
 /** @sluice/server, loaded only by the commands that run it, so client commands start fast. */
@@ -33,14 +33,17 @@ export function untilSignal(): Promise<NodeJS.Signals> {
 const spec = {
   name: 'server',
   summary: 'Run the Sluice server (REST API, live metrics, web UI) against an existing broker.',
-  usage: ['sluice server [--port 3000] [--host 127.0.0.1] [--bootstrap-server H:P] [--data-dir DIR]'],
+  usage: ['sluice server [--port 3000] [--host 127.0.0.1] [--allowed-hosts NAME[,NAME]] [--bootstrap-server H:P] [--data-dir DIR]'],
   description:
     'Serves the REST API, live metrics and the web UI, and runs the deployed pipelines (each in its own worker ' +
     'thread), until Ctrl-C or SIGTERM. It listens on 127.0.0.1 unless --host says otherwise; any other address ' +
-    `requires $${TOKEN_ENV}, which every call that changes something must then send as "Authorization: Bearer <token>".`,
+    `requires $${TOKEN_ENV}, which every API call but /api/health must then send as "Authorization: Bearer <token>" ` +
+    '(the web UI asks for it once). Requests under a host name other than localhost, an IP address, --host or ' +
+    '--allowed-hosts are refused, and so are changes sent by pages of other sites.',
   flags: {
     port: { type: 'string', value: 'PORT', help: 'Port of the web UI and REST API. Default: 3000.' },
     host: { type: 'string', value: 'ADDRESS', help: 'Address to listen on. Default: 127.0.0.1.' },
+    'allowed-hosts': allowedHostsFlag,
     'bootstrap-server': bootstrapServerFlag,
     'data-dir': { type: 'string', value: 'DIR', help: 'Where pipelines are stored. Default: ./.sluice-data' },
   },
@@ -58,6 +61,7 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
     bootstrapServers: brokers,
     dataDir,
     ...(io.env[TOKEN_ENV] ? { apiToken: io.env[TOKEN_ENV] } : {}),
+    allowedHosts: allowedHostsOf(f['allowed-hosts']),
     logger: consoleLogger('server'),
   });
   io.stdout.write(`sluice server listening on ${server.url} (Kafka at ${brokers.join(',')}, data dir ${dataDir})\nPress Ctrl-C to stop.\n`);

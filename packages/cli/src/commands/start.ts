@@ -1,13 +1,14 @@
 import { resolve } from 'node:path';
 import { CommandError, parsePort, resolveBootstrap, type CommandSpec } from '../args/index.js';
 import { loadBroker } from '../embedded-broker.js';
+import { allowedHostsFlag, allowedHostsOf } from './common-flags.js';
 import { defineCommand, type CommandIO, type Parsed } from '../command.js';
 import { loadServer, startServer, untilSignal, type RunningServer } from './server.js';
 
 const spec = {
   name: 'start',
   summary: 'Start Sluice: the embedded broker, the server and web UI, and the weather demo.',
-  usage: ['sluice start [--port 3000] [--broker-port 9092] [--data-dir DIR] [--bootstrap-server H:P] [--no-demo]'],
+  usage: ['sluice start [--port 3000] [--broker-port 9092] [--data-dir DIR] [--bootstrap-server H:P] [--allowed-hosts NAME[,NAME]] [--no-demo]'],
   description:
     'Starts the embedded broker on 127.0.0.1:<broker-port> (or uses the cluster named by --bootstrap-server), the ' +
     'server and web UI on http://127.0.0.1:<port>, and, on a first start, the weather demo; data is kept in ' +
@@ -21,6 +22,7 @@ const spec = {
       value: 'HOST:PORT[,HOST:PORT]',
       help: 'Use this Kafka cluster instead of the embedded broker.',
     },
+    'allowed-hosts': allowedHostsFlag,
     'no-demo': { type: 'boolean', help: 'Do not create the weather demo on first start.' },
   },
 } as const satisfies CommandSpec;
@@ -49,7 +51,14 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
   let server: RunningServer;
   try {
     const { consoleLogger } = await loadServer();
-    server = await startServer({ port: uiPort, bootstrapServers: brokers, dataDir, demo: !f['no-demo'], logger: consoleLogger('server') });
+    server = await startServer({
+      port: uiPort,
+      bootstrapServers: brokers,
+      dataDir,
+      demo: !f['no-demo'],
+      allowedHosts: allowedHostsOf(f['allowed-hosts']),
+      logger: consoleLogger('server'),
+    });
   } catch (err) {
     await broker?.close();
     throw err;

@@ -15,6 +15,7 @@ export interface SystemParts {
 /** The routes of the API, for `GET /api` and for people who guess a wrong one. */
 export const API_ROUTES = [
   'GET    /api/health',
+  'GET    /api/session · POST /api/session {token} · DELETE /api/session (the web app\'s sign-in)',
   'GET    /api/pipelines',
   'POST   /api/pipelines[?deploy=false]',
   'GET    /api/pipelines/:id',

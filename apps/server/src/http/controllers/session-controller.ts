@@ -1,0 +1,39 @@
+import type { Request, Response } from 'express';
+import * as z from 'zod';
+import { UnauthorizedError } from '../../errors.js';
+import { clearSessionCookie, sessionCookieOf, setSessionCookie, type ApiToken, type RefusalLog } from '../../exposure/index.js';
+import { parseRequest } from '../parse-request.js';
+
+const signInSchema = z.strictObject({ token: z.string({ error: 'give the API token as a string' }).min(1, { error: 'the API token cannot be empty' }) });
+
+/**
+ * The web app's sign-in: it sends the token once, and the server answers with a session cookie
+ * that every later call and server-sent-event stream of that browser carries.
+ */
+export function sessionController(token: ApiToken | undefined, log: RefusalLog) {
+  const port = (req: Request) => req.socket.localPort ?? 0;
+  return {
+    /** Whether this server needs the token, and whether this browser has signed in. */
+    state(req: Request, res: Response) {
+      const session = sessionCookieOf(req.headers.cookie, port(req));
+      const signedIn = token === undefined || (session !== undefined && token.matchesSession(session));
+      res.json({ tokenRequired: token !== undefined, signedIn });
+    },
+    signIn(req: Request, res: Response) {
+      const { token: given } = parseRequest(signInSchema, req.body ?? {}, 'sign-in');
+      if (token === undefined) {
+        res.json({ tokenRequired: false, signedIn: true });
+        return;
+      }
+      if (!token.matches(given)) {
+        const reason = 'that is not the API token of this server (SLUICE_API_TOKEN where the server runs)';
+        log.refused(req.socket.remoteAddress, 'POST /api/session', reason);
+        throw new UnauthorizedError(reason);
+      }
+      res.set('Set-Cookie', setSessionCookie(port(req), token.sessionValue)).json({ tokenRequired: true, signedIn: true });
+    },
+    signOut(req: Request, res: Response) {
+      res.set('Set-Cookie', clearSessionCookie(port(req))).json({ tokenRequired: token !== undefined, signedIn: token === undefined });
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { readSession, signIn, type SessionState } from './session-api.js';
