@@ -8,7 +8,7 @@ function xerialFramed(blocks: Buffer[]): Buffer {
   Buffer.from([0x82, 0x53, 0x4e, 0x41, 0x50, 0x50, 0x59, 0x00]).copy(header);
   header.writeInt32BE(1, 8);
   header.writeInt32BE(1, 12);
-  const parts = [header];
+  const parts: Buffer[] = [header];
   for (const block of blocks) {
     const compressed = snappy.compressSync(block);
     const length = Buffer.alloc(4);
