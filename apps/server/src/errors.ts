@@ -1,7 +1,6 @@
-import type { ValidationIssue } from '@sluice/topology';
+import type { ApiIssue } from '@sluice/api';
 
-/** An issue as the API reports it: where (`path`, `nodeId`) and what is wrong. */
-export type ApiIssue = Pick<ValidationIssue, 'path' | 'message'> & Partial<Omit<ValidationIssue, 'path' | 'message'>>;
+export type { ApiIssue } from '@sluice/api';
 
 /**
  * An error the API answers with its own status and message. Services throw these; the error

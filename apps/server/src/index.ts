@@ -9,12 +9,12 @@ export type { PeekResult, PeekedMessage } from './topics/message-peek.js';
 export type { PayloadView } from './topics/record-payload.js';
 export {
   PipelineManager,
-  type EdgeMetricsView,
-  type NodeMetricsView,
+  type EdgeMetrics,
+  type NodeMetrics,
   type PipelineDetail,
   type PipelineMetrics,
   type PipelineStatus,
   type PipelineSummary,
   type RunnerTuning,
-  type SourceLagView,
+  type SourceLag,
 } from './pipelines/index.js';

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import type { KafkaConnectionSettings } from '@sluice/kafka-admin';
 import { createApp } from './app.js';
 import { startWeatherDemo, type WeatherGenerator } from './demo/index.js';
 import { AllowedHosts, ApiToken, RefusalLog } from './exposure/index.js';
@@ -22,6 +23,8 @@ export interface ServerOptions {
   readonly host?: string;
   /** `host:port[,host:port]` or a list of them. */
   readonly bootstrapServers: string | readonly string[];
+  /** TLS and SASL for the cluster (`--command-config`); the deployed pipelines use them too. Plaintext by default. */
+  readonly kafkaConnection?: KafkaConnectionSettings;
   /** Where pipelines are stored (`<dataDir>/pipelines`). */
   readonly dataDir: string;
   /**
@@ -92,9 +95,9 @@ export async function createServer(options: ServerOptions): Promise<SluiceServer
   const dataDir = resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true });
 
-  const connection = new KafkaConnection(brokers, logger);
+  const connection = new KafkaConnection(brokers, logger, options.kafkaConnection);
   connection.startMonitoring();
-  const manager = new PipelineManager({ brokers, logger, ...(options.runner ? { tuning: options.runner } : {}) });
+  const manager = new PipelineManager({ brokers, connection: connection.settings, logger, ...(options.runner ? { tuning: options.runner } : {}) });
   const groupRemover = (groupId: string) => connection.withAdmin((admin) => admin.deleteGroups([groupId])).then(() => undefined);
   const pipelines = new PipelineService(new PipelineStore(resolve(dataDir, 'pipelines')), manager, logger, groupRemover);
   const startedAt = new Date();

@@ -4,22 +4,20 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startBroker } from './broker.js';
-import { ConfigError } from './config/broker-config.js';
 import { consoleLogger } from './logger.js';
+import { parseListener } from './security/index.js';
 
-const usage = `Usage: sluice broker [--listen HOST:PORT] [--advertised-listener HOST:PORT] [--data-dir DIR] [--config key=value …]
+const usage = `Usage: sluice broker [--listen [PROTOCOL://]HOST:PORT …] [--advertised-listener [PROTOCOL://]HOST:PORT …] [--data-dir DIR] [--config key=value …]
 
 Runs Sluice's embedded Kafka-protocol broker in the foreground until SIGTERM or SIGINT.
-  --listen                 address to listen on (default 127.0.0.1:9092; port 0 picks a free one)
-  --advertised-listener    address clients are told to connect to (default: the listen address)
+  --listen                 address to listen on (default 127.0.0.1:9092; port 0 picks a free one); repeatable,
+                           PROTOCOL one of PLAINTEXT (default), SSL, SASL_PLAINTEXT, SASL_SSL as in Kafka's listeners
+  --advertised-listener    address clients of a listener are told to connect to (default: the listen address)
   --data-dir               where topics and offsets are kept (default ./.sluice-data/broker)
-  --config key=value       a broker setting, named as in Kafka's server.properties (repeatable)`;
-
-function hostPort(flag: string, value: string): { host: string; port: number } {
-  const m = /^(.*):(\d+)$/.exec(value);
-  if (!m || Number(m[2]) > 65535) throw new ConfigError(`${flag} "${value}" must be HOST:PORT, e.g. 127.0.0.1:9092`);
-  return { host: m[1] || '0.0.0.0', port: Number(m[2]) };
-}
+  --config key=value       a broker setting, named as in Kafka's server.properties (repeatable); TLS and SASL:
+                           ssl.keystore.type=PEM ssl.keystore.location=server.pem (key + certificate chain),
+                           ssl.client.auth, ssl.truststore.location, sasl.enabled.mechanisms (PLAIN,
+                           SCRAM-SHA-256, SCRAM-SHA-512), sasl.jaas.config='… required user_alice="secret";'`;
 
 /** `sluice broker …`: parses the flags, runs the broker, and shuts it down cleanly on a signal. */
 export async function brokerMain(argv: string[]): Promise<void> {
@@ -28,8 +26,8 @@ export async function brokerMain(argv: string[]): Promise<void> {
     ({ values } = parseArgs({
       args: argv,
       options: {
-        listen: { type: 'string', default: '127.0.0.1:9092' },
-        'advertised-listener': { type: 'string' },
+        listen: { type: 'string', multiple: true, default: ['127.0.0.1:9092'] },
+        'advertised-listener': { type: 'string', multiple: true, default: [] },
         'data-dir': { type: 'string', default: '.sluice-data/broker' },
         config: { type: 'string', multiple: true, default: [] },
         help: { type: 'boolean', short: 'h' },
@@ -47,19 +45,25 @@ export async function brokerMain(argv: string[]): Promise<void> {
   }
   const logger = consoleLogger();
   try {
-    const listen = hostPort('--listen', values.listen!);
-    const advertised = values['advertised-listener'] ? hostPort('--advertised-listener', values['advertised-listener']) : undefined;
+    const listeners = values.listen!.map((l) => parseListener('--listen', l));
+    const advertised = values['advertised-listener']!.map((l) => parseListener('--advertised-listener', l));
+    // An advertised address without a protocol is the first listener's (as before several listeners).
+    const first = advertised.find((a, i) => i === 0 && !/:\/\//.test(values['advertised-listener']![0]));
     const dataDir = resolve(values['data-dir']!);
     const broker = await startBroker({
-      host: listen.host,
-      port: listen.port,
-      advertisedHost: advertised?.host,
-      advertisedPort: advertised?.port,
+      listeners,
+      advertisedHost: first?.host,
+      advertisedPort: first?.port,
+      advertisedListeners: advertised.filter((a) => a !== first),
       dataDir,
       config: values.config,
       logger,
     });
-    process.stdout.write(`sluice broker listening on ${broker.host}:${broker.port} (data dir ${dataDir})\n`);
+    const where =
+      broker.listeners.length === 1 && broker.listeners[0].protocol === 'PLAINTEXT'
+        ? `${broker.host}:${broker.port}`
+        : broker.listeners.map((l) => `${l.host}:${l.port} (${l.protocol})`).join(', ');
+    process.stdout.write(`sluice broker listening on ${where} (data dir ${dataDir})\n`);
     const shutdown = (signal: string) => {
       logger.info(`${signal}: shutting down`);
       broker.close().then(
@@ -79,7 +83,7 @@ export async function brokerMain(argv: string[]): Promise<void> {
     const err = e as NodeJS.ErrnoException;
     const message =
       err.code === 'EADDRINUSE'
-        ? `${values.listen} is already in use: stop the other broker or pass --listen with another port`
+        ? `${values.listen!.join(', ')} is already in use: stop the other broker or pass --listen with another port`
         : err.message;
     process.stderr.write(`Error: ${message}\n`);
     process.exitCode = 1;

@@ -11,7 +11,8 @@ function topUsage(): string {
     ...commands.map((c) => `  ${c.spec.name.padEnd(width)}${c.spec.summary}`),
     '',
     "Commands that talk to Kafka take --bootstrap-server HOST:PORT[,HOST:PORT] (default $SLUICE_BOOTSTRAP_SERVER,",
-    'else 127.0.0.1:9092). Run `sluice <command> --help` for its options.',
+    'else 127.0.0.1:9092) and, for a secured cluster, --command-config FILE (Kafka client properties).',
+    'Run `sluice <command> --help` for its options.',
     '',
   ].join('\n');
 }

@@ -74,7 +74,7 @@ describe('sluice run under exactly_once_v2', () => {
     await produceNumbers('eos-in', 4, total);
     const file = writePipeline('eos-kill', 'eos-in', 'eos-out');
     const live: SluiceProcess[] = [run(file), run(file)];
-    await Promise.all(live.map((p) => p.waitForStdout(/running in consumer group sluice-eos-kill .*\(exactly_once_v2\)/)));
+    await Promise.all(live.map((p) => p.waitForStdout(/running in consumer group sluice-eos-kill .*exactly_once_v2\)/)));
 
     // Kill one of the two processes three times, each after more of the input was committed,
     // and start a fresh one in its place.
@@ -105,7 +105,7 @@ describe('sluice run under exactly_once_v2', () => {
     await produceNumbers('alo-in', 2, 1000);
     const file = writePipeline('alo', 'alo-in', 'alo-out', 'at_least_once');
     const p = run(file);
-    await p.waitForStdout(/\(at_least_once\)/);
+    await p.waitForStdout(/at_least_once\)/);
     await eventually(async () => ((await committedTotal('sluice-alo', 'alo-in')) === 1000 ? true : undefined), 300, 100);
     expect((await p.stop('SIGTERM')).code).toBe(0);
     expect(new Set((await readTopic(kafka, admin, 'alo-out')).map((r) => JSON.parse(r.value!.toString()).n)).size).toBe(1000);

@@ -3,3 +3,4 @@
 export { commitAsSoleMember, type OffsetToCommit } from './commit-as-sole-member.js';
 export { fixedAssignment } from './fixed-assignment.js';
 export { decodeMemberAssignment, type TopicPartition } from './member-assignment.js';
+export * from './connection/index.js';

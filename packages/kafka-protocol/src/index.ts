@@ -7,3 +7,4 @@ export * from './messages/index.js';
 export * from './frames/index.js';
 export * from './errors.js';
 export * from './records/index.js';
+export * from './security/jaas.js';

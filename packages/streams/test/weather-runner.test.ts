@@ -106,7 +106,7 @@ describe('PipelineRunner on the embedded broker: the weather pipeline', () => {
     expect(metrics.edges['extreme-processed']!.records).toBe(expected.length);
     expect(metrics.totalLag).toBe(0);
     expect(metrics.sources.map((s) => s.partition)).toEqual([0, 1, 2]);
-    expect(metrics.latency.count).toBe(expected.length);
+    expect(metrics.latencyMs.count).toBe(expected.length);
   }, 120_000);
 
   it('resumes from the committed offsets after a restart, without reprocessing', async () => {

@@ -4,8 +4,9 @@
 // through evaluate() and through the interpreter alone.
 // Options: --seconds S per case and mode (default 1), --only NAME.
 import { parseArgs } from 'node:util';
-import { expressionInternals } from '../dist/cel.js';
-import { compileExpression, EXTREME_WEATHER_EXPRESSION } from '../dist/index.js';
+import { expressionInternals } from '../dist/cel-compiled.js';
+import { EXTREME_WEATHER_EXPRESSION } from '../dist/index.js';
+import { compileExpression } from '../dist/runtime.js';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '1' }, only: { type: 'string' } } });
 const SECONDS = Number(values.seconds);

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
-import { catalogue, createNode, nodeTypeInfo, outputsOf } from './catalogue.js';
-import { NODE_DEFINITIONS } from './nodes/index.js';
+import { catalogue, createNode, nodeTypeInfo, outputsOf, summarizeNode } from './catalogue.js';
+import { NODE_REGISTRY, NODE_TYPES } from './nodes/index.js';
 import { pipelineNodeSchema, type PipelineNode } from './pipeline.js';
 
 const unionTypes = pipelineNodeSchema.options.map((option) => option.shape.type.value);
@@ -9,17 +9,17 @@ const unionTypes = pipelineNodeSchema.options.map((option) => option.shape.type.
 describe('catalogue', () => {
   it('has an entry for every node type in the schema, and nothing else', () => {
     expect(catalogue.nodeTypes.map((t) => t.type).sort()).toEqual([...unionTypes].sort());
-    expect(unionTypes).toEqual(['source', 'filter', 'map', 'flatMap', 'selectKey', 'branch', 'sink']);
+    expect(unionTypes).toEqual(NODE_TYPES);
   });
 
-  it.each(NODE_DEFINITIONS.map((d) => [d.type, d] as const))('%s: fields match the config schema', (_, definition) => {
+  it.each(NODE_TYPES.map((type) => [type, NODE_REGISTRY[type]] as const))('%s: fields match the config schema', (_, definition) => {
     const config: z.ZodType = definition.schema.shape.config;
     if (!(config instanceof z.ZodObject)) throw new Error(`${definition.type}: config is not an object schema`);
     const schemaKeys = Object.keys(config.shape).sort();
     expect(definition.info.fields.map((f) => f.name).sort()).toEqual(schemaKeys);
   });
 
-  it.each(NODE_DEFINITIONS.map((d) => [d.type] as const))('%s: a freshly created node has the schema defaults', (type) => {
+  it.each(NODE_TYPES.map((type) => [type] as const))('%s: a freshly created node has the schema defaults', (type) => {
     const created = createNode(type, 'n1', { x: 5, y: 6 });
     const parsed = pipelineNodeSchema.safeParse(created);
     if (type === 'source' || type === 'sink') {
@@ -75,5 +75,19 @@ describe('outputsOf', () => {
       config: { predicates: [{ name: 'hot', expression: 'true' }, { name: 'cold', expression: 'false' }] },
     });
     expect(outputsOf(branch).map((o) => o.handle)).toEqual(['hot', 'cold', 'default']);
+  });
+});
+
+describe('summarizeNode', () => {
+  it('names the topic of sources and sinks, the expression of the rest, and the outputs of a branch', () => {
+    expect(summarizeNode('source', { topic: 'raw' })).toBe('from raw');
+    expect(summarizeNode('sink', {})).toBe('no topic yet');
+    expect(summarizeNode('filter', { expression: 'value.t\n  > 40.0' })).toBe('value.t > 40.0');
+    expect(summarizeNode('map', { expression: 'x'.repeat(60) })).toBe(`${'x'.repeat(47)}…`);
+    expect(summarizeNode('branch', { predicates: [{ name: 'a', expression: 'true' }] })).toBe('1 output + default');
+  });
+
+  it.each(NODE_TYPES.map((type) => [type] as const))('%s: summarises a fresh node without throwing', (type) => {
+    expect(summarizeNode(type, createNode(type, 'n').config as Record<string, unknown>)).not.toBe('');
   });
 });

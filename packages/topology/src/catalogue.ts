@@ -1,7 +1,8 @@
 import { EXPRESSION_VARIABLES } from './cel.js';
 import {
   DEFAULT_BRANCH_OUTPUT,
-  NODE_DEFINITIONS,
+  NODE_REGISTRY,
+  NODE_TYPES,
   type EnumOption,
   type NodeType,
   type NodeTypeInfo,
@@ -19,7 +20,7 @@ export interface Catalogue {
 }
 
 export const catalogue: Catalogue = {
-  nodeTypes: NODE_DEFINITIONS.map((definition) => definition.info),
+  nodeTypes: NODE_TYPES.map((type) => NODE_REGISTRY[type].info),
   onError: {
     default: 'dead-letter',
     options: [
@@ -36,6 +37,11 @@ const BY_TYPE = new Map<string, NodeTypeInfo<NodeType>>(catalogue.nodeTypes.map(
 
 export function isNodeType(type: unknown): type is NodeType {
   return typeof type === 'string' && BY_TYPE.has(type);
+}
+
+/** The one-line summary a canvas shows under a node's name; the config may be a draft's. */
+export function summarizeNode(type: NodeType, config: Readonly<Record<string, unknown>>): string {
+  return NODE_REGISTRY[type].summary(config);
 }
 
 export function nodeTypeInfo<T extends NodeType>(type: T): NodeTypeInfo<T> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileExpression, evaluate, ExpressionError, EXPRESSION_LIMITS, type ExpressionKind, type RecordContext } from './cel.js';
+import { compileExpression, evaluate, ExpressionError } from './cel-compiled.js';
+import { EXPRESSION_LIMITS, type ExpressionKind, type RecordContext } from './cel.js';
 
 function record(value: unknown, extra: Partial<RecordContext> = {}): RecordContext {
   return { key: 'station-1', value, headers: {}, topic: 'raw', partition: 2, offset: '41', timestamp: 1700000000000, ...extra };

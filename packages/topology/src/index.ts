@@ -1,5 +1,6 @@
 // The package's only door: everything web, server, CLI and runtime use comes from here.
-// Browser-safe: nothing below touches Node-only APIs.
+// Browser-safe: nothing below touches Node-only APIs, and nothing below runs expressions per
+// record; that is runtime.ts, the `@sluice/topology/runtime` entry.
 
 export {
   CURRENT_SCHEMA_VERSION,
@@ -20,6 +21,7 @@ export {
   type FilterNode,
   type FlatMapNode,
   type MapNode,
+  type NodeConfig,
   type NodeOfType,
   type Pipeline,
   type PipelineInput,
@@ -34,6 +36,7 @@ export {
 export {
   DEFAULT_BRANCH_OUTPUT,
   MAX_BRANCH_PREDICATES,
+  NODE_REGISTRY,
   NODE_TYPES,
   ON_ERROR_MODES,
   RECORD_FORMATS,
@@ -45,6 +48,7 @@ export {
   type FlatMapConfig,
   type MapConfig,
   type NodeCategory,
+  type NodeDefinition,
   type NodeType,
   type NodeTypeInfo,
   type OnErrorMode,
@@ -61,10 +65,14 @@ export {
   isNodeType,
   nodeTypeInfo,
   outputsOf,
+  summarizeNode,
   type Catalogue,
   type NodeShape,
   type OutputPort,
 } from './catalogue.js';
+
+// The wiring rules (canConnect and what it reads), used by the canvas and by validation.
+export * from './wiring/index.js';
 
 export { validatePipeline, type ValidationResult } from './validate.js';
 export { formatIssue, type IssueCode, type ValidationIssue } from './validation/issue.js';
@@ -75,14 +83,13 @@ export {
   type MigrationResult,
 } from './migrations.js';
 
+// Checking only: running expressions per record is the runtime entry's (@sluice/topology/runtime).
 export {
-  compileExpression,
-  evaluate,
-  CompiledExpression,
-  ExpressionError,
+  checkExpression,
   EXPRESSION_LIMITS,
   EXPRESSION_VARIABLES,
-  type CompileResult,
+  type CheckedProgram,
+  type ExpressionCheck,
   type ExpressionKind,
   type ExpressionProblem,
   type ExpressionValue,

@@ -1,21 +1,12 @@
 import * as z from 'zod';
 import { pipelineNameSchema, topicNameSchema } from './names.js';
-import { NODE_DEFINITIONS, type NodeType } from './nodes/index.js';
+import { NODE_SCHEMAS, type NodeType } from './nodes/index.js';
 
 /** The schema version this build writes; older documents are migrated up to it. */
 export const CURRENT_SCHEMA_VERSION = 1;
 
-const [source, filter, map, flatMap, selectKey, branch, sink] = NODE_DEFINITIONS;
-
-export const pipelineNodeSchema = z.discriminatedUnion('type', [
-  source.schema,
-  filter.schema,
-  map.schema,
-  flatMap.schema,
-  selectKey.schema,
-  branch.schema,
-  sink.schema,
-]);
+/** One node of any registered type, told apart by `type`. */
+export const pipelineNodeSchema = z.discriminatedUnion('type', NODE_SCHEMAS);
 
 /**
  * An edge from one node's output to another node's input. `sourceHandle` names a branch output
@@ -69,6 +60,8 @@ export type PipelineInput = z.input<typeof pipelineSchema>;
 export type PipelineNode = Pipeline['nodes'][number];
 export type PipelineNodeInput = PipelineInput['nodes'][number];
 export type NodeOfType<T extends NodeType> = Extract<PipelineNode, { type: T }>;
+/** The config of one node type, as validated. */
+export type NodeConfig<T extends NodeType> = NodeOfType<T>['config'];
 export type Edge = Pipeline['edges'][number];
 export type PipelineSettings = z.output<typeof pipelineSettingsSchema>;
 

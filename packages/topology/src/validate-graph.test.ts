@@ -56,14 +56,14 @@ describe('validatePipeline: wiring problems', () => {
         code: 'duplicate-edge',
         path: 'edges[1]',
         edgeId: 'e',
-        message: 'edge "e" repeats edge "e" (a → x), which would deliver every record twice: remove one',
+        message: 'edge "e": source "a" is already connected to sink "x": every record would arrive twice; remove one of the two',
       },
     ]);
   });
 
   it('reports a duplicate edge between the same nodes', () => {
     expect(check([source('a'), sink('x')], [edge('1', 'a', 'x'), edge('2', 'a', 'x')])).toEqual([
-      { code: 'duplicate-edge', path: 'edges[1]', edgeId: '2', message: 'edge "2" repeats edge "1" (a → x), which would deliver every record twice: remove one' },
+      { code: 'duplicate-edge', path: 'edges[1]', edgeId: '2', message: 'edge "2": source "a" is already connected to sink "x": every record would arrive twice; remove one of the two' },
     ]);
   });
 
@@ -76,14 +76,14 @@ describe('validatePipeline: wiring problems', () => {
         path: 'edges[3]',
         nodeId: 'f1',
         edgeId: '4',
-        message: 'cycle f1 → f2 → f3 → f1: records would loop forever; remove one of these edges (e.g. "4")',
+        message: 'edge "4": connecting filter "f3" to filter "f1" would make a cycle f1 → f2 → f3 → f1: records would loop forever; remove one edge of the loop',
       },
     ]);
   });
 
   it('reports a node wired to itself', () => {
     expect(check([source('a'), filter('f'), sink('out')], [edge('1', 'a', 'f'), edge('2', 'f', 'f'), edge('3', 'f', 'out')])).toEqual([
-      { code: 'cycle', path: 'edges[1]', nodeId: 'f', edgeId: '2', message: 'cycle f → f: records would loop forever; remove one of these edges (e.g. "2")' },
+      { code: 'cycle', path: 'edges[1]', nodeId: 'f', edgeId: '2', message: 'edge "2": filter "f" cannot feed itself: records would loop forever; remove one edge of the loop' },
     ]);
   });
 
@@ -95,7 +95,7 @@ describe('validatePipeline: wiring problems', () => {
         path: 'edges[2].target',
         nodeId: 'a',
         edgeId: '3',
-        message: 'source "a" cannot have inputs, it reads its topic: remove edge "3" from "f"',
+        message: 'edge "3": source "a" reads from Kafka and takes no input; remove the edge',
       },
     ]);
   });
@@ -108,7 +108,7 @@ describe('validatePipeline: wiring problems', () => {
         path: 'edges[1].source',
         nodeId: 'out',
         edgeId: '2',
-        message: 'sink "out" cannot have outputs, it writes its topic: remove edge "2" to "f"',
+        message: 'edge "2": sink "out" writes to Kafka and has no output; remove the edge',
       },
       {
         code: 'not-fed',
@@ -126,7 +126,7 @@ describe('validatePipeline: wiring problems', () => {
         path: 'edges[1].sourceHandle',
         nodeId: 'split',
         edgeId: '2',
-        message: 'edge "2" leaves branch "split" without naming an output: set sourceHandle to one of "hot", "default"',
+        message: 'edge "2": branch "split" has one output per predicate: name one of "hot", "default"',
       },
     ]);
   });
@@ -138,7 +138,7 @@ describe('validatePipeline: wiring problems', () => {
         path: 'edges[1].sourceHandle',
         nodeId: 'split',
         edgeId: '2',
-        message: 'branch "split" has no output "hott" (did you mean hot?): its outputs are "hot", "cold", "default"',
+        message: 'edge "2": branch "split" has no output "hott" (did you mean hot?): its outputs are "hot", "cold", "default"',
       },
     ]);
   });
@@ -150,7 +150,7 @@ describe('validatePipeline: wiring problems', () => {
         path: 'edges[1].sourceHandle',
         nodeId: 'f',
         edgeId: '2',
-        message: 'filter "f" has a single output, so edge "2" must not name one (sourceHandle "yes"): remove sourceHandle',
+        message: 'edge "2": filter "f" has a single output, so a connection from it names none (here "yes"); remove its sourceHandle',
       },
     ]);
   });

@@ -1,4 +1,5 @@
-import { compileExpression, evaluate, EXTREME_WEATHER_EXPRESSION } from '@sluice/topology';
+import { EXTREME_WEATHER_EXPRESSION } from '@sluice/topology';
+import { compileExpression, evaluate } from '@sluice/topology/runtime';
 import { describe, expect, it } from 'vitest';
 import { isExtreme, STATIONS, WeatherReadings } from './weather-readings.js';
 

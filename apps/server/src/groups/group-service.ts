@@ -5,57 +5,9 @@ import { protocolErrorType } from '../kafka/kafka-errors.js';
 import type { KafkaConnection } from '../kafka/kafka-connection.js';
 import { planOffsetReset, ShiftWithoutOffsetError, type PlannedReset } from './offset-reset.js';
 import type { ResetOffsetsRequest } from './group-requests.js';
+import type { GroupDetail, GroupMemberView, GroupPartitionView, GroupSummary, OffsetReset } from '@sluice/api';
 
-export interface GroupSummary {
-  readonly groupId: string;
-  /** As Kafka names it: Empty, Stable, PreparingRebalance, CompletingRebalance, Dead. */
-  readonly state: string;
-  readonly protocolType: string;
-  readonly members: number;
-  /** Summed over committed partitions; null when the group committed nothing. */
-  readonly lag: number | null;
-  readonly topics: readonly string[];
-  /** Set when the group is a pipeline's (`sluice-<id>`). */
-  readonly pipelineId?: string;
-}
-
-export interface GroupMemberView {
-  readonly memberId: string;
-  readonly clientId: string;
-  readonly host: string;
-  readonly assignment: ReadonlyArray<{ readonly topic: string; readonly partition: number }>;
-}
-
-export interface GroupPartitionView {
-  readonly topic: string;
-  readonly partition: number;
-  readonly currentOffset: number | null;
-  readonly earliestOffset: number | null;
-  readonly logEndOffset: number | null;
-  readonly lag: number | null;
-  readonly memberId?: string;
-  readonly clientId?: string;
-  readonly host?: string;
-}
-
-export interface GroupDetail {
-  readonly groupId: string;
-  readonly state: string;
-  readonly protocolType: string;
-  readonly protocol: string;
-  readonly pipelineId?: string;
-  readonly members: readonly GroupMemberView[];
-  readonly partitions: readonly GroupPartitionView[];
-  readonly lag: number | null;
-}
-
-export interface OffsetReset {
-  readonly groupId: string;
-  readonly topic: string;
-  readonly dryRun: boolean;
-  readonly partitions: readonly PlannedReset[];
-  readonly warnings: readonly string[];
-}
+export type { GroupDetail, GroupMemberView, GroupPartitionView, GroupSummary, OffsetReset } from '@sluice/api';
 
 /** Groups the server makes for a moment to read a topic; not worth listing. */
 const TRANSIENT_GROUP = /^sluice-peek-/;
@@ -216,5 +168,4 @@ async function loadRanges(admin: Admin, topics: readonly string[], into: Map<str
     for (const o of await admin.fetchTopicOffsets(topic)) into.set(tp(topic, o.partition), { earliest: Number(o.low), end: Number(o.high) });
   }
 }
-
 

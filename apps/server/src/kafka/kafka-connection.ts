@@ -1,21 +1,14 @@
 import { registerKafkaCodecs } from '@sluice/kafka-codecs';
+import { describeConnection, explainSecurityFailure, kafkaJsSecurity, PLAINTEXT_CONNECTION, type KafkaConnectionSettings } from '@sluice/kafka-admin';
 import { Kafka, Partitioners, type Admin, type Producer } from 'kafkajs';
 import { BrokerUnavailableError } from '../errors.js';
 import { messageOf, type Logger } from '../logger.js';
 import { isBrokerUnreachable, rootMessage } from './kafka-errors.js';
 import { kafkaLogCreator } from './kafka-log.js';
+import type { BrokerConnectionState, BrokerHealth } from '@sluice/api';
 
-export type BrokerConnectionState = 'connecting' | 'connected' | 'unreachable';
+export type { BrokerConnectionState, BrokerHealth } from '@sluice/api';
 
-/** What `GET /api/health` says about the cluster. */
-export interface BrokerHealth {
-  readonly state: BrokerConnectionState;
-  readonly bootstrapServers: readonly string[];
-  /** Why the cluster is unreachable, when it is. */
-  readonly error?: string;
-  /** ISO time of the last call that reached the cluster or failed to. */
-  readonly checkedAt?: string;
-}
 
 const CHECK_EVERY_MS = 5_000;
 
@@ -37,12 +30,15 @@ export class KafkaConnection {
   constructor(
     readonly brokers: readonly string[],
     private readonly logger: Logger,
+    /** TLS and SASL from --command-config; shared with the pipelines' workers. */
+    readonly settings: KafkaConnectionSettings = PLAINTEXT_CONNECTION,
   ) {
     // The topic browser and the server's consumers read every codec a producer may have used.
     registerKafkaCodecs();
     this.kafka = new Kafka({
       clientId: 'sluice-server',
       brokers: [...brokers],
+      ...kafkaJsSecurity(settings),
       connectionTimeout: 3_000,
       requestTimeout: 15_000,
       retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 1_000 },
@@ -61,7 +57,7 @@ export class KafkaConnection {
   health(): BrokerHealth {
     return {
       state: this.state,
-      bootstrapServers: this.brokers,
+      bootstrapServers: [...this.brokers],
       ...(this.state === 'unreachable' && this.lastError ? { error: this.lastError } : {}),
       ...(this.checkedAt ? { checkedAt: this.checkedAt.toISOString() } : {}),
     };
@@ -84,6 +80,13 @@ export class KafkaConnection {
       this.markReachable();
       return result;
     } catch (err) {
+      // Wrong credentials or an untrusted certificate: the cluster cannot be used, say why in one line.
+      const security = explainSecurityFailure(err, this.settings);
+      if (security) {
+        onUnreachable?.();
+        this.markUnreachable(new Error(security));
+        throw new BrokerUnavailableError(`cannot use the Kafka cluster at ${this.brokers.join(',')}: ${security}`);
+      }
       if (!isBrokerUnreachable(err)) {
         this.markReachable();
         throw err;
@@ -148,7 +151,7 @@ export class KafkaConnection {
   }
 
   private markReachable(): void {
-    if (this.state !== 'connected') this.logger.info(`connected to the Kafka cluster at ${this.brokers.join(',')}`);
+    if (this.state !== 'connected') this.logger.info(`connected to the Kafka cluster at ${this.brokers.join(',')} (${describeConnection(this.settings)})`);
     this.state = 'connected';
     this.lastError = undefined;
     this.checkedAt = new Date();

@@ -1,3 +1,4 @@
+import { LIVE_SNAPSHOT_EVENT } from '@sluice/api';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
 import { SseClient, sseEvent, type SseLimits } from './sse-client.js';
@@ -59,7 +60,7 @@ export class LiveHub {
   }
 
   private frame(): string {
-    return sseEvent('snapshot', this.options.snapshot(), ++this.sequence);
+    return sseEvent(LIVE_SNAPSHOT_EVENT, this.options.snapshot(), ++this.sequence);
   }
 
   private detach(client: SseClient): void {

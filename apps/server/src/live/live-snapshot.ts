@@ -1,17 +1,7 @@
 import type { PipelineManager, PipelineMetrics, PipelineService, PipelineStatus } from '../pipelines/index.js';
+import type { LiveSnapshot } from '@sluice/api';
 
-/** The `data` of one `snapshot` event on `GET /api/live`. */
-export interface LiveSnapshot {
-  readonly at: string;
-  /** Every pipeline with its status; `metrics` for each one that is not stopped. */
-  readonly pipelines: ReadonlyArray<{
-    readonly id: string;
-    readonly name: string;
-    readonly status: PipelineStatus;
-    readonly error?: string;
-    readonly metrics?: PipelineMetrics;
-  }>;
-}
+export type { LiveSnapshot } from '@sluice/api';
 
 export function liveSnapshot(pipelines: PipelineService, manager: PipelineManager): LiveSnapshot {
   const metrics = new Map(manager.runningMetrics().map((m) => [m.pipelineId, m]));

@@ -3,12 +3,12 @@ export { PipelineStore, type DesiredState, type StoredPipeline } from './store/i
 export {
   PipelineManager,
   RestartBackoff,
-  type EdgeMetricsView,
-  type NodeMetricsView,
+  type EdgeMetrics,
+  type NodeMetrics,
   type PipelineManagerOptions,
   type PipelineMetrics,
   type PipelineStatus,
   type RunnerTuning,
   type RuntimeState,
-  type SourceLagView,
+  type SourceLag,
 } from './runtime/index.js';

@@ -6,37 +6,9 @@ import { checkDocument, runtimeShape, type CheckedDocument } from './pipeline-do
 import { newPipelineId } from './pipeline-ids.js';
 import type { MetricsDefinition, PipelineManager, PipelineMetrics, PipelineStatus } from './runtime/index.js';
 import type { DesiredState, PipelineStore, StoredPipeline } from './store/index.js';
+import type { PipelineDetail, PipelineSummary } from '@sluice/api';
 
-/** One pipeline in `GET /api/pipelines`. */
-export interface PipelineSummary {
-  readonly id: string;
-  readonly name: string;
-  readonly description?: string;
-  readonly status: PipelineStatus;
-  /** Why it is failed, while it is. */
-  readonly error?: string;
-  readonly lastError?: { readonly message: string; readonly at: string };
-  readonly restarts: number;
-  readonly desiredState: DesiredState;
-  /** False for a draft with issues; such a pipeline cannot be started. */
-  readonly valid: boolean;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly deployedAt?: string;
-  /** exactly_once_v2 unless the pipeline says at_least_once (a draft's own value, when it is one). */
-  readonly processingGuarantee: ProcessingGuarantee;
-}
-
-/** `GET /api/pipelines/:id`: the summary with the definition and what is wrong with it. */
-export interface PipelineDetail extends PipelineSummary {
-  readonly definition: Record<string, unknown>;
-  readonly issues: readonly ValidationIssue[];
-  /** The consumer group the pipeline reads with. */
-  readonly consumerGroup?: string;
-  readonly nextRestartAt?: string;
-  /** True when the saved definition differs from the one running (saved with deploy=false). */
-  readonly pendingChanges: boolean;
-}
+export type { PipelineDetail, PipelineSummary } from '@sluice/api';
 
 /** Deletes a pipeline's consumer group when the pipeline goes (best effort). */
 export type GroupRemover = (groupId: string) => Promise<void>;
@@ -275,7 +247,7 @@ export class PipelineService {
     return {
       ...this.summary(id),
       definition: checked.definition,
-      issues: checked.issues,
+      issues: [...checked.issues],
       ...(consumerGroup ? { consumerGroup } : {}),
       ...(state.nextRestartAt ? { nextRestartAt: state.nextRestartAt } : {}),
       pendingChanges: running && (checked.pipeline === undefined || this.changesWhatRuns(id, checked.pipeline)),

@@ -1,3 +1,4 @@
+import { TAP_EVENTS } from '@sluice/api';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TapTarget } from '@sluice/streams';
 import { sseEvent } from '../live/index.js';
@@ -92,7 +93,7 @@ export class TapHub {
     session.streams.add(stream);
     stream.send('retry: 3000\n\n');
     stream.send(
-      sseEvent('tap', {
+      sseEvent(TAP_EVENTS.opened, {
         pipelineId: opening.pipelineId,
         ...opening.target,
         capacity: this.capacity,
@@ -101,7 +102,7 @@ export class TapHub {
       }),
     );
     const after = lastEventId(req);
-    for (const { id, record } of session.recent) if (id > after) stream.send(sseEvent('record', record, id));
+    for (const { id, record } of session.recent) if (id > after) stream.send(sseEvent(TAP_EVENTS.record, record, id));
     this.startClocks();
   }
 
@@ -123,7 +124,7 @@ export class TapHub {
         session.recent.push({ id, record });
         if (session.recent.length > this.capacity) session.recent.shift();
         if (session.streams.size === 0) continue;
-        const frame = sseEvent('record', record, id);
+        const frame = sseEvent(TAP_EVENTS.record, record, id);
         for (const stream of session.streams) stream.offer(frame);
       }
     }
@@ -139,7 +140,7 @@ export class TapHub {
 
   private startClocks(): void {
     this.window ??= setInterval(() => {
-      for (const session of this.sessions.values()) for (const stream of session.streams) stream.tick((count) => sseEvent('dropped', { count }));
+      for (const session of this.sessions.values()) for (const stream of session.streams) stream.tick((count) => sseEvent(TAP_EVENTS.dropped, { count }));
     }, this.options.windowMs ?? 1_000);
     this.heartbeat ??= setInterval(() => {
       for (const session of this.sessions.values()) for (const stream of session.streams) stream.heartbeat();

@@ -1,17 +1,8 @@
 import type { RecordHeaders, StreamRecord, TapTarget } from '@sluice/streams';
 import { decodePayload, type PayloadView } from '../topics/record-payload.js';
+import type { TappedRecord } from '@sluice/api';
 
-/** A record seen at a tapped node or edge, ready for JSON: what `event: record` carries. */
-export interface TappedRecord {
-  readonly key: PayloadView;
-  readonly value: PayloadView;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly timestamp: number;
-  /** Where the record was consumed. */
-  readonly topic: string;
-  readonly partition: number;
-  readonly offset: number;
-}
+export type { TappedRecord } from '@sluice/api';
 
 /** What a worker posts per tapped place after each drain. */
 export interface TappedBatch {

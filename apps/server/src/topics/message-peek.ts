@@ -4,27 +4,14 @@ import { isCoveredByUndecodableBatch } from '@sluice/kafka-codecs';
 import type { Kafka, KafkaMessage } from 'kafkajs';
 import { decodeHeaders, decodePayload, type PayloadView } from './record-payload.js';
 import type { PeekQuery } from './topic-requests.js';
+import type { PeekedMessage, PeekResult } from '@sluice/api';
+
+export type { PeekedMessage, PeekResult } from '@sluice/api';
 
 export interface PartitionRange {
   readonly partition: number;
   readonly earliestOffset: number;
   readonly endOffset: number;
-}
-
-export interface PeekedMessage {
-  readonly partition: number;
-  readonly offset: number;
-  /** Epoch milliseconds. */
-  readonly timestamp: number;
-  readonly key: PayloadView;
-  readonly value: PayloadView;
-  readonly headers: Record<string, string>;
-}
-
-export interface PeekResult {
-  readonly topic: string;
-  readonly partitions: readonly PartitionRange[];
-  readonly messages: readonly PeekedMessage[];
 }
 
 /** What to read from one partition: offsets [from, to). */
@@ -75,7 +62,7 @@ const ASSIGNER = 'SluicePeek';
  */
 export async function peekMessages(kafka: Kafka, topic: string, partitions: readonly PartitionRange[], query: PeekQuery): Promise<PeekResult> {
   const plans = planPeek(partitions, query);
-  if (plans.length === 0) return { topic, partitions, messages: [] };
+  if (plans.length === 0) return { topic, partitions: [...partitions], messages: [] };
 
   const groupId = `sluice-peek-${randomBytes(6).toString('hex')}`;
   const consumer = kafka.consumer({
@@ -130,7 +117,7 @@ export async function peekMessages(kafka: Kafka, topic: string, partitions: read
     await consumer.disconnect().catch(() => undefined);
     await deleteGroup(kafka, groupId);
   }
-  return { topic, partitions, messages: mergePeeked(collected, query) };
+  return { topic, partitions: [...partitions], messages: mergePeeked(collected, query) };
 }
 
 function toPeeked(partition: number, message: KafkaMessage): PeekedMessage {
@@ -143,7 +130,6 @@ function toPeeked(partition: number, message: KafkaMessage): PeekedMessage {
     headers: decodeHeaders(message.headers),
   };
 }
-
 
 async function deleteGroup(kafka: Kafka, groupId: string): Promise<void> {
   const admin = kafka.admin();

@@ -1,12 +1,6 @@
-/**
- * How a key, value or header reads in JSON views: parsed JSON when the bytes are JSON, else UTF-8
- * text, else base64 — so a peek never hides or mangles a record.
- */
-export type PayloadView =
-  | { readonly format: 'json'; readonly value: unknown }
-  | { readonly format: 'string'; readonly value: string }
-  | { readonly format: 'bytes'; readonly value: string }
-  | { readonly format: 'null'; readonly value: null };
+import type { PayloadView } from '@sluice/api';
+
+export type { PayloadView } from '@sluice/api';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 

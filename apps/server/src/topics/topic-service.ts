@@ -5,30 +5,9 @@ import type { KafkaConnection } from '../kafka/kafka-connection.js';
 import { peekMessages, type PeekResult } from './message-peek.js';
 import { encodeValue } from './record-payload.js';
 import type { CreateTopicRequest, PeekQuery, ProduceRecordRequest } from './topic-requests.js';
+import type { PartitionView, ProducedRecord, TopicView } from '@sluice/api';
 
-export interface PartitionView {
-  readonly partition: number;
-  readonly leader: number;
-  /** First offset still in the log. */
-  readonly earliestOffset: number;
-  /** Offset the next record will get (the high watermark). */
-  readonly endOffset: number;
-  readonly messages: number;
-}
-
-export interface TopicView {
-  readonly name: string;
-  /** Kafka's own topics (`__consumer_offsets`, …). */
-  readonly internal: boolean;
-  readonly partitions: readonly PartitionView[];
-  readonly messages: number;
-}
-
-export interface ProducedRecord {
-  readonly topic: string;
-  readonly partition: number;
-  readonly offset: number;
-}
+export type { PartitionView, ProducedRecord, TopicView } from '@sluice/api';
 
 /** Topic admin, peek and test records for the REST API, on the server's shared clients. */
 export class TopicService {

@@ -1,5 +1,5 @@
 import { createNode, type NodeType } from '@sluice/topology';
-import type { ConnectionAttempt } from './connection-rules.js';
+import type { ConnectionAttempt } from './wiring.js';
 import { nodeFromJson, type DesignerDocument, type DesignerNode, type DesignerNodeData, type PipelineNodeJson, type XY } from './document.js';
 import { uniqueEdgeId, uniqueNodeId } from './ids.js';
 

@@ -22,7 +22,7 @@ export {
 } from './document.js';
 export { readPipeline, readPipelineText, describeJsonError, type ReadResult } from './read-pipeline.js';
 export { uniqueEdgeId, uniqueNodeId } from './ids.js';
-export { checkConnection, type ConnectionAttempt, type ConnectionCheck } from './connection-rules.js';
+export { checkConnection, wiredGraphOf, type ConnectionAttempt, type ConnectionCheck } from './wiring.js';
 export { addEdge, addNode, removeElements, renameNode, selectOnly, setConfigField, updateNodeData } from './edits.js';
 export { COALESCE_MS, HISTORY_LIMIT, emptyHistory, recordEdit, redo, undo, type History } from './history.js';
 export {
@@ -43,7 +43,6 @@ export {
   mergeIssues,
   validateDocument,
   type DesignerIssue,
-  type IssueLike,
 } from './issues.js';
 export { nodeSummary } from './summary.js';
 export { DEFAULT_NODE_SIZE, layoutLeftToRight } from './layout.js';

@@ -1,25 +1,15 @@
-import { formatIssue, validatePipeline, type ValidationIssue } from '@sluice/topology';
+import type { ApiIssue } from '@sluice/api';
+import { formatIssue, validatePipeline } from '@sluice/topology';
 import { toPipelineJson, type DesignerDocument } from './document.js';
 
-/** A problem as the designer shows it: on a node or edge when it names one, in the problems list always. */
-export interface DesignerIssue {
-  path: string;
-  message: string;
-  nodeId?: string;
-  edgeId?: string;
-  position?: ValidationIssue['position'];
+/**
+ * A problem as the designer shows it (the contract's issue shape, which validation's issues also
+ * fit): on a node or edge when it names one, in the problems list always.
+ */
+export type DesignerIssue = Omit<ApiIssue, 'code'> & {
   /** `designer` issues come from checking as you edit; `server` ones from the last save or deploy. */
   origin: 'designer' | 'server';
-}
-
-/** What the API returns per issue: at least where and what. */
-export interface IssueLike {
-  path: string;
-  message: string;
-  nodeId?: string;
-  edgeId?: string;
-  position?: ValidationIssue['position'];
-}
+};
 
 export function validateDocument(doc: DesignerDocument): DesignerIssue[] {
   const result = validatePipeline(toPipelineJson(doc));
@@ -27,13 +17,13 @@ export function validateDocument(doc: DesignerDocument): DesignerIssue[] {
 }
 
 /** The server's issues, tied to the nodes and edges their paths point at. */
-export function mapServerIssues(issues: readonly IssueLike[], doc: DesignerDocument): DesignerIssue[] {
+export function mapServerIssues(issues: readonly ApiIssue[], doc: DesignerDocument): DesignerIssue[] {
   return issues.map((issue) => attach(issue, doc, 'server'));
 }
 
 const INDEXED = /^(nodes|edges)\[(\d+)\]/;
 
-function attach(issue: IssueLike, doc: DesignerDocument, origin: DesignerIssue['origin']): DesignerIssue {
+function attach(issue: ApiIssue, doc: DesignerDocument, origin: DesignerIssue['origin']): DesignerIssue {
   const out: DesignerIssue = { path: issue.path, message: issue.message, origin };
   if (issue.position) out.position = issue.position;
   let { nodeId, edgeId } = issue;

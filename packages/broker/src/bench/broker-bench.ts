@@ -1,7 +1,9 @@
 // `pnpm bench:broker`: 1,000,000 records of 100 bytes produced with kcat (librdkafka batching) and
 // with kafkajs, then consumed back by each, against the real broker process. Prints records/s and
 // MB/s for each side, the broker's peak RSS and the share of one core it used, and kafkajs's rate
-// against a broker that discards everything (the most kafkajs can push here).
+// against a broker that discards everything (the most kafkajs can push here). kcat also produces and
+// consumes over the same broker's SASL_SSL listener (TLS + SCRAM-SHA-256). Then confluent-kafka's
+// plain, idempotent and transactional producers side by side (transactions-bench.ts).
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +12,8 @@ import { once } from 'node:events';
 import { Kafka, logLevel } from 'kafkajs';
 import { startBrokerProcess, brokerMainPath } from '../testing/broker-process.js';
 import { measure, peakRssMiB } from './process-stats.js';
+import { transactionBench } from './transactions-bench.js';
+import { secureListenerBench } from './secure-listener.js';
 
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const RECORD_BYTES = 100;
@@ -104,12 +108,15 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'sluice-bench-'));
   const input = join(work, 'records.txt');
   await writeInput(input);
-  const broker = await startBrokerProcess({ dataDir: join(work, 'data') });
+  const secure = secureListenerBench();
+  const broker = await startBrokerProcess({ dataDir: join(work, 'data'), listeners: secure.listeners, config: secure.config });
+  const secureKcat = secure.kcatArgs(broker.listeners.SASL_SSL!.bootstrap);
   const pid = broker.child.pid!;
   const kafka = kafkaFor(broker.bootstrap);
   try {
     await createTopic(kafka, 'bench-kcat');
     await createTopic(kafka, 'bench-kafkajs');
+    await createTopic(kafka, 'bench-kcat-sasl-ssl');
 
     const kcatIn = await measure(pid, () =>
       runQuiet('kcat', ['-b', broker.bootstrap, '-P', '-t', 'bench-kcat', '-X', 'linger.ms=10', '-X', 'queue.buffering.max.messages=1000000'], input),
@@ -120,6 +127,15 @@ async function main(): Promise<void> {
     );
     rows.push({ what: 'kcat consume', seconds: kcatOut.seconds, brokerCpu: kcatOut.cpuShare });
 
+    const secureIn = await measure(pid, () =>
+      runQuiet('kcat', [...secureKcat, '-P', '-t', 'bench-kcat-sasl-ssl', '-X', 'linger.ms=10', '-X', 'queue.buffering.max.messages=1000000'], input),
+    );
+    rows.push({ what: 'kcat produce SASL_SSL', seconds: secureIn.seconds, brokerCpu: secureIn.cpuShare });
+    const secureOut = await measure(pid, () =>
+      runQuiet('kcat', [...secureKcat, '-C', '-t', 'bench-kcat-sasl-ssl', '-o', 'beginning', '-c', String(RECORDS), '-q', '-f', '%o\n']),
+    );
+    rows.push({ what: 'kcat consume SASL_SSL', seconds: secureOut.seconds, brokerCpu: secureOut.cpuShare });
+
     const jsIn = await measure(pid, () => kafkajsProduce(kafka, 'bench-kafkajs'));
     rows.push({ what: 'kafkajs produce', seconds: jsIn.seconds, brokerCpu: jsIn.cpuShare });
     const jsOut = await measure(pid, () => kafkajsConsume(kafka, 'bench-kafkajs'));
@@ -129,18 +145,23 @@ async function main(): Promise<void> {
     const rss = peakRssMiB(pid);
 
     console.log(`\nbench:broker — ${RECORDS.toLocaleString('en-US')} records of ${RECORD_BYTES} bytes, ${PARTITIONS} partitions\n`);
-    console.log('what              records/s      MB/s   broker CPU (share of one core)');
+    console.log('what                   records/s      MB/s   broker CPU (share of one core)');
     for (const r of rows) {
       const rate = RECORDS / r.seconds;
       console.log(
-        `${r.what.padEnd(16)} ${Math.round(rate).toLocaleString('en-US').padStart(10)}  ${((rate * RECORD_BYTES) / 1e6).toFixed(1).padStart(8)}   ${(r.brokerCpu * 100).toFixed(0)}%`,
+        `${r.what.padEnd(21)} ${Math.round(rate).toLocaleString('en-US').padStart(10)}  ${((rate * RECORD_BYTES) / 1e6).toFixed(1).padStart(8)}   ${(r.brokerCpu * 100).toFixed(0)}%`,
       );
     }
     const ratio = ceiling / jsIn.seconds;
     console.log(`\nkafkajs into a discarding endpoint: ${Math.round(RECORDS / ceiling).toLocaleString('en-US')} records/s; the broker takes ${(ratio * 100).toFixed(0)}% of that`);
+    console.log(
+      `SASL_SSL against plaintext (kcat): produce ${((kcatIn.seconds / secureIn.seconds) * 100).toFixed(0)}%, consume ${((kcatOut.seconds / secureOut.seconds) * 100).toFixed(0)}% of the plaintext rate`,
+    );
     console.log(`broker peak RSS: ${rss.toFixed(0)} MiB`);
+    if (!process.env.BENCH_SKIP_TXN) await transactionBench(kafka, broker.bootstrap);
   } finally {
     await broker.stop();
+    secure.cleanup();
     rmSync(work, { recursive: true, force: true });
   }
 }

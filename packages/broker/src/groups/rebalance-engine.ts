@@ -2,7 +2,7 @@ import type { GroupClock } from './clock.js';
 import { ErrorCode } from '@sluice/kafka-protocol';
 import { joinError, syncError, type ClassicGroup } from './group.js';
 import type { GroupMember } from './member.js';
-import type { RebalanceConfig, RebalanceEvents } from './rebalancer.js';
+import type { RebalanceConfig, RebalanceEvents } from './rebalance-config.js';
 import type { JoinGroupResult } from './types.js';
 
 /**

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { GroupClock } from './clock.js';
 import { ErrorCode } from '@sluice/kafka-protocol';
 import { ClassicGroup, joinError, syncError } from './group.js';
+import type { RebalanceConfig, RebalanceEvents } from './rebalance-config.js';
 import { RebalanceEngine } from './rebalance-engine.js';
+
+export type { RebalanceConfig, RebalanceEvents } from './rebalance-config.js';
 import { GroupMember, type JoinWaiter, type SyncWaiter } from './member.js';
 import type {
   HeartbeatParams,
@@ -11,22 +14,6 @@ import type {
   MemberIdentity,
   SyncGroupParams,
 } from './types.js';
-
-export interface RebalanceConfig {
-  /** group.min.session.timeout.ms / group.max.session.timeout.ms: JoinGroup outside → INVALID_SESSION_TIMEOUT. */
-  minSessionTimeoutMs: number;
-  maxSessionTimeoutMs: number;
-  /** group.initial.rebalance.delay.ms: how long a first generation waits for more members. */
-  initialRebalanceDelayMs: number;
-  /** How long a member that joined but never got a JoinGroup response may stay (Kafka: 5 min). */
-  newMemberJoinTimeoutMs: number;
-}
-
-export interface RebalanceEvents {
-  /** The group has no members left (pending ones aside). */
-  onEmpty(group: ClassicGroup): void;
-  info(msg: string): void;
-}
 
 /**
  * The membership requests of Kafka's classic rebalance protocol (JoinGroup, SyncGroup, Heartbeat,

@@ -19,9 +19,14 @@ export const fetchHandler = defineHandler({
   versions: { min: 4, max: 11 },
   advertised: { min: 0, max: 11 },
   async handle(state, request, ctx) {
+    const deadline = Date.now() + request.maxWaitMs;
     let result = collect(state, request);
-    if (result.bytes < request.minBytes && request.maxWaitMs > 0 && !result.anyError) {
-      await waitForData(state, request, ctx, request.minBytes - result.bytes);
+    // Appends inside an open transaction wake the wait without giving read_committed anything to
+    // return, so wait again until there is enough or the time is up.
+    while (result.bytes < request.minBytes && !result.anyError && !ctx.connection.closed.aborted) {
+      const left = deadline - Date.now();
+      if (left <= 0) break;
+      await waitForData(state, request, ctx, request.minBytes - result.bytes, left);
       result = collect(state, request);
     }
     return { throttleTimeMs: 0, errorCode: 0, sessionId: 0, responses: result.responses };
@@ -115,8 +120,8 @@ function emptyPartition(partitionIndex: number, errorCode: number, hw: number, l
   };
 }
 
-/** Resolves once `needed` more bytes were appended to the partitions asked for, or max_wait_ms passed. */
-function waitForData(state: BrokerState, request: FetchRequest, ctx: RequestContext, needed: number): Promise<void> {
+/** Resolves once `needed` more bytes were appended to the partitions asked for, or `waitMs` passed. */
+function waitForData(state: BrokerState, request: FetchRequest, ctx: RequestContext, needed: number, waitMs: number): Promise<void> {
   return new Promise((resolve) => {
     let arrived = 0;
     const done = () => {
@@ -130,7 +135,7 @@ function waitForData(state: BrokerState, request: FetchRequest, ctx: RequestCont
       arrived += bytes;
       if (arrived >= needed) done();
     });
-    const timer = setTimeout(done, request.maxWaitMs);
+    const timer = setTimeout(done, waitMs);
     ctx.connection.closed.addEventListener('abort', done);
   });
 }

@@ -22,7 +22,7 @@ export const metadataHandler = defineHandler({
       : request.topics!.map(({ name }) => lookUp(state, name ?? '', autoCreate));
     return {
       throttleTimeMs: 0,
-      brokers: [{ nodeId, host: state.advertised.host, port: state.advertised.port, rack: null }],
+      brokers: [{ nodeId, host: ctx.connection.listener.advertised.host, port: ctx.connection.listener.advertised.port, rack: null }],
       clusterId: state.clusterId,
       controllerId: nodeId,
       topics,

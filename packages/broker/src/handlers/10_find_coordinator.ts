@@ -10,7 +10,7 @@ export const findCoordinatorHandler = defineHandler({
   apiKey: 10,
   versions: { min: 0, max: 2 },
   advertised: { min: 0, max: 2 },
-  handle(state, req) {
+  handle(state, req, ctx) {
     if (req.keyType !== GROUP && req.keyType !== TRANSACTION) {
       return {
         throttleTimeMs: 0,
@@ -26,8 +26,8 @@ export const findCoordinatorHandler = defineHandler({
       errorCode: ErrorCode.NONE,
       errorMessage: null,
       nodeId: state.settings.nodeId,
-      host: state.advertised.host,
-      port: state.advertised.port,
+      host: ctx.connection.listener.advertised.host,
+      port: ctx.connection.listener.advertised.port,
     };
   },
 });

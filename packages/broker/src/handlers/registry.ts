@@ -10,6 +10,8 @@ import { alterConfigsHandler } from './33_alter_configs.js';
 import { createPartitionsHandler } from './37_create_partitions.js';
 import { produceHandler } from './00_produce.js';
 import { fetchHandler } from './01_fetch.js';
+import { saslHandshakeHandler } from './17_sasl_handshake.js';
+import { saslAuthenticateHandler } from './36_sasl_authenticate.js';
 
 /** Every API the broker serves, by key. ApiVersions answers from this map and nothing else. */
 export function buildHandlerRegistry(extra: ApiHandler[] = []): Map<number, ApiHandler> {
@@ -29,6 +31,8 @@ export function buildHandlerRegistry(extra: ApiHandler[] = []): Map<number, ApiH
     describeConfigsHandler,
     alterConfigsHandler,
     createPartitionsHandler,
+    saslHandshakeHandler,
+    saslAuthenticateHandler,
     ...extra,
   ].forEach(add);
   add(apiVersionsHandler(() => registry.values()));

@@ -1,13 +1,23 @@
 import type { Socket } from 'node:net';
 import type { Logger } from '../logger.js';
+import type { SaslSession, SecurityProtocol } from '../security/index.js';
 import { FrameError, FrameReader } from './frame-reader.js';
 
 /** Answers one request frame: the response's chunks (size prefix included), or null for none. */
 export type RequestDispatcher = (frame: Buffer, connection: ConnectionInfo) => Promise<Buffer[] | null>;
 
+/** The listener a connection came in on: its protocol, and the address clients are told to use. */
+export interface ListenerInfo {
+  protocol: SecurityProtocol;
+  advertised: { host: string; port: number };
+}
+
 export interface ConnectionInfo {
   id: number;
   remote: string;
+  listener: ListenerInfo;
+  /** The connection's SASL state on a SASL listener; null elsewhere. */
+  sasl: SaslSession | null;
   /** Aborted when the connection closes, so long polls stop waiting. */
   closed: AbortSignal;
 }
@@ -36,12 +46,14 @@ export class Connection {
   constructor(
     private readonly socket: Socket,
     id: number,
+    listener: ListenerInfo,
+    sasl: SaslSession | null,
     private readonly dispatch: RequestDispatcher,
     maxFrameBytes: number,
     private readonly logger: Logger,
   ) {
     this.reader = new FrameReader(maxFrameBytes);
-    this.info = { id, remote: `${socket.remoteAddress}:${socket.remotePort}`, closed: this.abort.signal };
+    this.info = { id, remote: `${socket.remoteAddress}:${socket.remotePort}`, listener, sasl, closed: this.abort.signal };
     socket.setNoDelay(true);
     socket.on('data', (data) => this.onData(data));
     socket.on('drain', () => this.maybeResume());

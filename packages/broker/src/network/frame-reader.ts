@@ -24,8 +24,12 @@ export class FrameReader {
         if (size < 0) throw new FrameError(`negative request size ${size}`);
         if (size > this.maxFrameBytes) {
           const http = size === 0x47455420 || size === 0x504f5354 || size === 0x48454144 || size === 0x50555420;
+          // A TLS record header (0x16 0x03 …) read as a size: a TLS client on a plaintext listener.
+          const tls = size >>> 16 === 0x1603;
           throw new FrameError(
-            http
+            tls
+              ? 'a TLS handshake arrived on a plaintext listener (the client uses security.protocol=SSL or SASL_SSL; connect it to the SSL listener)'
+              : http
               ? 'an HTTP request arrived on the Kafka port (point HTTP clients at the Sluice server instead)'
               : `request size ${size} is over socket.request.max.bytes (${this.maxFrameBytes})`,
           );

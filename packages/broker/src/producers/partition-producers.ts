@@ -14,6 +14,8 @@ import { PartitionProducerState, type AbortedTxn, type ProducerBatch } from './p
 import { readProducerSnapshot, writeProducerSnapshot } from './snapshot-file.js';
 
 const SCAN_CHUNK_BYTES = 1 << 20;
+/** Kafka's producer.id.expiration.ms default: one day. */
+const PRODUCER_EXPIRATION_MS = 86_400_000;
 
 export type ProduceOutcome =
   | { errorCode: 0; baseOffset: number; duplicate: boolean }
@@ -31,11 +33,14 @@ export type TxnMembership = (producerId: number, producerEpoch: number) => numbe
 export class PartitionProducers {
   private readonly state: PartitionProducerState;
   private dirty = false;
+  /** Log end offset at the last save: plain appends move the log without touching the state. */
+  private savedAt = -1;
 
   constructor(readonly log: PartitionLog) {
     const saved = readProducerSnapshot(log.dir);
     const usable = saved !== null && saved.offset <= log.logEndOffset;
     this.state = usable ? PartitionProducerState.fromSnapshot(saved) : new PartitionProducerState();
+    if (usable) this.savedAt = saved.offset;
     this.replay(Math.max(usable ? saved.offset : 0, log.logStartOffset));
     this.state.truncateHead(log.logStartOffset);
   }
@@ -100,12 +105,19 @@ export class PartitionProducers {
     return this.state.allAbortedTransactions();
   }
 
-  /** Saves the state if it changed since the last save. */
-  snapshot(): void {
-    if (!this.dirty) return;
-    this.state.offset = this.log.logEndOffset;
+  /**
+   * Saves the state if it or the log changed since the last save, first forgetting producers idle
+   * for longer than `producerExpirationMs`.
+   */
+  snapshot(producerExpirationMs = PRODUCER_EXPIRATION_MS): void {
+    const end = this.log.logEndOffset;
+    if (!this.dirty && end === this.savedAt) return;
+    this.state.expireProducers(Date.now() - producerExpirationMs);
+    this.state.truncateHead(this.log.logStartOffset);
+    this.state.offset = end;
     writeProducerSnapshot(this.log.dir, this.state.snapshot());
     this.dirty = false;
+    this.savedAt = end;
   }
 
   /** Applies every batch from `from` to the log end to the state. */

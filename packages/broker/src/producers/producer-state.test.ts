@@ -59,6 +59,26 @@ describe('PartitionProducerState', () => {
     expect(s.abortedTransactions(31, 40)).toEqual([]);
   });
 
+  it('lists overlapping aborted transactions by first offset, only those reaching the range asked', () => {
+    const s = new PartitionProducerState();
+    s.appended(batch({ producerId: 1, isTransactional: true }), 10);
+    s.appended(batch({ producerId: 2, isTransactional: true }), 20);
+    s.marker(2, 0, false, 40);
+    s.marker(1, 0, false, 50);
+    expect(s.abortedTransactions(0, 60).map((a) => a.producerId)).toEqual([1, 2]);
+    expect(s.abortedTransactions(45, 60)).toEqual([{ producerId: 1, firstOffset: 10, lastOffset: 50 }]);
+    expect(s.abortedTransactions(0, 15)).toEqual([{ producerId: 1, firstOffset: 10, lastOffset: 50 }]);
+  });
+
+  it('expires idle producers but never one with an open transaction', () => {
+    const s = new PartitionProducerState();
+    s.appended(batch({ producerId: 1 }), 0);
+    s.appended(batch({ producerId: 2, isTransactional: true }), 10);
+    expect(s.expireProducers(Date.now() + 1)).toBe(1);
+    expect(s.entry(1)).toBeUndefined();
+    expect(s.entry(2)).toBeDefined();
+  });
+
   it('a marker with a bumped epoch restarts the producer at sequence 0 and fences the old epoch', () => {
     const s = new PartitionProducerState();
     s.appended(batch({ isTransactional: true, baseSequence: 5 }), 0);

@@ -27,6 +27,8 @@ export interface ProducerEntry {
   batches: RetainedBatch[];
   /** First offset of this producer's open transaction on the partition, -1 when none. */
   txnFirstOffset: number;
+  /** Wall clock of the producer's last write here (absent in older snapshots). */
+  lastSeen?: number;
 }
 
 export interface AbortedTxn {
@@ -61,7 +63,7 @@ export function nextSequence(seq: number, by = 1): number {
  */
 export class PartitionProducerState {
   private readonly producers = new Map<number, ProducerEntry>();
-  /** Sorted by firstOffset (markers are appended in order, and a transaction's first offset precedes its marker). */
+  /** In marker order, so sorted by lastOffset (transactions overlap, so not by firstOffset). */
   private aborted: AbortedTxn[] = [];
   /** Open transactions' first offsets, by producer id. */
   private readonly open = new Map<number, number>();
@@ -75,7 +77,7 @@ export class PartitionProducerState {
       state.producers.set(pid, entry);
       if (entry.txnFirstOffset >= 0) state.open.set(pid, entry.txnFirstOffset);
     }
-    state.aborted = [...s.aborted].sort((a, b) => a.firstOffset - b.firstOffset);
+    state.aborted = [...s.aborted].sort((a, b) => a.lastOffset - b.lastOffset);
     return state;
   }
 
@@ -134,6 +136,7 @@ export class PartitionProducerState {
       this.producers.set(batch.producerId, entry);
     }
     const lastOffset = baseOffset + batch.lastOffsetDelta;
+    entry.lastSeen = Date.now();
     entry.batches.push({ firstSeq: batch.baseSequence, lastSeq: nextSequence(batch.baseSequence, batch.lastOffsetDelta), baseOffset, lastOffset });
     if (entry.batches.length > RETAINED_BATCHES) entry.batches.shift();
     if (batch.isTransactional && entry.txnFirstOffset < 0) {
@@ -150,6 +153,7 @@ export class PartitionProducerState {
       entry = { epoch: producerEpoch, batches: [], txnFirstOffset: -1 };
       this.producers.set(producerId, entry);
     }
+    entry.lastSeen = Date.now();
     if (producerEpoch > entry.epoch) {
       // A bumped epoch (fencing, timeout) restarts the sequences.
       entry.epoch = producerEpoch;
@@ -177,7 +181,31 @@ export class PartitionProducerState {
 
   /** Aborted transactions that overlap [from, to), sorted by first offset (Fetch's aborted_transactions). */
   abortedTransactions(from: number, to: number): AbortedTxn[] {
-    return this.aborted.filter((a) => a.lastOffset >= from && a.firstOffset < to);
+    // Binary search for the first marker at or after `from`; a reader near the end scans little.
+    let lo = 0;
+    let hi = this.aborted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.aborted[mid].lastOffset < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: AbortedTxn[] = [];
+    for (let i = lo; i < this.aborted.length; i++) if (this.aborted[i].firstOffset < to) found.push(this.aborted[i]);
+    return found.sort((a, b) => a.firstOffset - b.firstOffset);
+  }
+
+  /**
+   * Forgets producers idle since before `cutoff` (wall clock) with no open transaction, as Kafka does
+   * after producer.id.expiration.ms; a retry from one of them is then accepted as a new producer.
+   */
+  expireProducers(cutoff: number): number {
+    let expired = 0;
+    for (const [pid, entry] of this.producers) {
+      if (entry.txnFirstOffset >= 0 || (entry.lastSeen ?? 0) >= cutoff) continue;
+      this.producers.delete(pid);
+      expired++;
+    }
+    return expired;
   }
 
   /** Every aborted transaction in the index: what a log cleaner needs to drop aborted records. */

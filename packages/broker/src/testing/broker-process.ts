@@ -14,15 +14,26 @@ export interface BrokerProcessOptions {
   config?: Record<string, string | number>;
   /** Fixed port; 0 (a free port chosen by the OS) by default. */
   port?: number;
+  /** Listeners in `--listen` form (`SASL_SSL://127.0.0.1:0`); one PLAINTEXT listener on `port` by default. */
+  listeners?: string[];
   /** Extra command-line arguments. */
   args?: string[];
+}
+
+/** One bound listener of a running broker process. */
+export interface BoundListener {
+  host: string;
+  port: number;
+  bootstrap: string;
 }
 
 export interface BrokerProcess {
   host: string;
   port: number;
-  /** `host:port`, ready for --bootstrap-server or kafkajs `brokers`. */
+  /** `host:port` of the first listener, ready for --bootstrap-server or kafkajs `brokers`. */
   bootstrap: string;
+  /** Every listener by security protocol. */
+  listeners: Partial<Record<'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SSL', BoundListener>>;
   dataDir: string;
   child: ChildProcess;
   /** Everything the broker printed so far (stdout and stderr). */
@@ -41,7 +52,8 @@ export interface BrokerProcess {
  */
 export function startBrokerProcess(opts: BrokerProcessOptions = {}): Promise<BrokerProcess> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'sluice-broker-'));
-  const args = [brokerMainPath, '--listen', `127.0.0.1:${opts.port ?? 0}`, '--data-dir', dataDir];
+  const listen = opts.listeners ?? [`127.0.0.1:${opts.port ?? 0}`];
+  const args = [brokerMainPath, ...listen.flatMap((l) => ['--listen', l]), '--data-dir', dataDir];
   for (const [k, v] of Object.entries(opts.config ?? {})) args.push('--config', `${k}=${v}`);
   args.push(...(opts.args ?? []));
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -50,8 +62,12 @@ export function startBrokerProcess(opts: BrokerProcessOptions = {}): Promise<Bro
   return new Promise((resolve, reject) => {
     const onData = (d: Buffer) => {
       out += d.toString();
-      const m = /listening on ([\d.]+):(\d+)/.exec(out);
+      const m = /listening on ([\d.]+):(\d+)(.*)\n/.exec(out);
       if (m) {
+        const listeners: BrokerProcess['listeners'] = {};
+        for (const [, h, p, protocol] of m[0].matchAll(/([\d.]+):(\d+)(?: \((\w+)\))?/g)) {
+          listeners[(protocol ?? 'PLAINTEXT') as keyof BrokerProcess['listeners']] = { host: h, port: Number(p), bootstrap: `${h}:${p}` };
+        }
         child.stdout!.off('data', onData);
         child.stdout!.on('data', (more: Buffer) => (out += more.toString()));
         const host = m[1];
@@ -60,6 +76,7 @@ export function startBrokerProcess(opts: BrokerProcessOptions = {}): Promise<Bro
           host,
           port,
           bootstrap: `${host}:${port}`,
+          listeners,
           dataDir,
           child,
           output: () => out,

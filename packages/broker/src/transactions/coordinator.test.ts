@@ -118,6 +118,23 @@ describe('TransactionCoordinator', () => {
     expect(c.endTxn('t', pid, epoch, true)).toBe(ErrorCode.INVALID_PRODUCER_EPOCH);
   });
 
+  it('lets a producer whose transaction timed out bump its own epoch (KIP-360), but fences other epochs', () => {
+    const s = setup();
+    const c = s.open();
+    const { producerId: pid, producerEpoch: epoch } = c.initProducerId('t', 5_000);
+    c.addPartitions('t', pid, epoch, [['a', 0]]);
+    s.advance(6_000);
+    c.abortTimedOut();
+    const stale = c.initProducerId('t', 5_000, { producerId: pid, producerEpoch: epoch - 1 }, ErrorCode.PRODUCER_FENCED);
+    expect(stale.errorCode).toBe(ErrorCode.PRODUCER_FENCED);
+    const recovered = c.initProducerId('t', 5_000, { producerId: pid, producerEpoch: epoch }, ErrorCode.PRODUCER_FENCED);
+    expect(recovered).toEqual({ errorCode: 0, producerId: pid, producerEpoch: epoch + 2 });
+    // Only once: the epoch before the timeout is forgotten after the bump.
+    expect(c.initProducerId('t', 5_000, { producerId: pid, producerEpoch: epoch }).errorCode).toBe(ErrorCode.INVALID_PRODUCER_EPOCH);
+    // An idempotent producer's own bump keeps its id.
+    expect(c.initProducerId(null, 0, { producerId: 77, producerEpoch: 3 })).toEqual({ errorCode: 0, producerId: 77, producerEpoch: 4 });
+  });
+
   it('keeps open transactions across a restart, and finishes one interrupted mid-EndTxn', () => {
     const s = setup();
     const c = s.open();

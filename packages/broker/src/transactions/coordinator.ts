@@ -75,14 +75,32 @@ export class TransactionCoordinator {
 
   // ---- InitProducerId --------------------------------------------------------------------------
 
-  initProducerId(transactionalId: string | null, timeoutMs: number): ProducerIdResult {
+  /**
+   * `current` (InitProducerId v3+, KIP-360) is the producer's own id and epoch when it asks for an
+   * epoch bump to recover from an error; a transactional producer that is no longer current gets
+   * `fencedError` (PRODUCER_FENCED from v4, INVALID_PRODUCER_EPOCH before).
+   */
+  initProducerId(
+    transactionalId: string | null,
+    timeoutMs: number,
+    current: { producerId: number; producerEpoch: number } | null = null,
+    fencedError: number = ErrorCode.INVALID_PRODUCER_EPOCH,
+  ): ProducerIdResult {
     if (transactionalId === null || transactionalId === '') {
+      if (current !== null && current.producerId >= 0 && current.producerEpoch >= 0 && current.producerEpoch < MAX_EPOCH) {
+        // An idempotent producer bumping its own epoch: the partitions then expect sequence 0.
+        return { errorCode: ErrorCode.NONE, producerId: current.producerId, producerEpoch: current.producerEpoch + 1 };
+      }
       return { errorCode: ErrorCode.NONE, producerId: this.allocateProducerId(), producerEpoch: 0 };
     }
     if (timeoutMs <= 0 || timeoutMs > this.config.maxTimeoutMs) {
       return { errorCode: ErrorCode.INVALID_TRANSACTION_TIMEOUT, producerId: -1, producerEpoch: -1 };
     }
     let txn = this.txns.get(transactionalId);
+    if (txn && current !== null && current.producerId >= 0) {
+      const known = current.producerEpoch === txn.producerEpoch || current.producerEpoch === (txn.lastProducerEpoch ?? -1);
+      if (current.producerId !== txn.producerId || !known) return { errorCode: fencedError, producerId: -1, producerEpoch: -1 };
+    }
     if (!txn) {
       txn = {
         transactionalId,
@@ -102,6 +120,7 @@ export class TransactionCoordinator {
       if (txn.state === 'Ongoing') this.complete(txn, false);
       txn.state = 'Empty';
       txn.timeoutMs = timeoutMs;
+      txn.lastProducerEpoch = -1;
     }
     this.save();
     return { errorCode: ErrorCode.NONE, producerId: txn.producerId, producerEpoch: txn.producerEpoch };
@@ -197,7 +216,10 @@ export class TransactionCoordinator {
     let aborted = 0;
     for (const txn of this.txns.values()) {
       if (txn.state !== 'Ongoing' || now - txn.startedAt <= txn.timeoutMs) continue;
+      const epochBefore = txn.producerEpoch;
       this.bumpEpoch(txn);
+      // The producer did not ask for this bump: let it recover with its old epoch (KIP-360).
+      txn.lastProducerEpoch = txn.producerEpoch > 0 ? epochBefore : -1;
       this.complete(txn, false);
       this.logger.info(
         `aborted transaction of "${txn.transactionalId}" open for ${now - txn.startedAt} ms (transaction.timeout.ms ${txn.timeoutMs}); producer epoch now ${txn.producerEpoch}`,
@@ -221,7 +243,7 @@ export class TransactionCoordinator {
     return ErrorCode.NONE;
   }
 
-  /** The first AddPartitions/AddOffsets of a transaction opens it. */
+  /** The first AddPartitions/AddOffsets of a transaction opens it (the caller saves). */
   private begin(txn: TransactionMetadata): void {
     if (txn.state === 'Ongoing') return;
     txn.state = 'Ongoing';
@@ -229,7 +251,6 @@ export class TransactionCoordinator {
     txn.groups = [];
     txn.pendingOffsets = [];
     txn.startedAt = this.now();
-    this.save();
   }
 
   /**

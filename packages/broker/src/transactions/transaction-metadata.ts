@@ -15,6 +15,8 @@ export interface TransactionMetadata {
   transactionalId: string;
   producerId: number;
   producerEpoch: number;
+  /** The epoch before a bump the producer did not ask for (timeout abort), so it may still recover; else -1. */
+  lastProducerEpoch?: number;
   timeoutMs: number;
   state: TransactionState;
   /** Partitions written in the current transaction, as [topic, partition]. */

@@ -103,6 +103,12 @@ elif mode == "timeout":
         outcome = {"name": "committed"}
     except KafkaException as e:
         outcome = error_name(e)
+    if outcome.get("abortable"):
+        # Recover as an application would: abort (an epoch bump, KIP-360), then carry on.
+        p.abort_transaction(10)
+        p.begin_transaction()
+        p.produce(topic, value=b"recovered")
+        p.commit_transaction(10)
     # A later transaction from a new producer must be readable: the hung one no longer holds the LSO.
     q = txn_producer("after-" + topic)
     q.begin_transaction()

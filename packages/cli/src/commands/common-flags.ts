@@ -20,3 +20,12 @@ export const allowedHostsFlag = {
 export function allowedHostsOf(values: readonly string[]): string[] {
   return values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
 }
+
+export const commandConfigFlag = {
+  type: 'string',
+  value: 'FILE',
+  help:
+    'Kafka client properties for a secured cluster (security.protocol, sasl.mechanism, sasl.jaas.config or ' +
+    'sasl.username/sasl.password, ssl.truststore.location or ssl.ca.location, …), as in Kafka\'s scripts. Secrets may be ' +
+    '${env:NAME}; a missing SASL password is taken from $SLUICE_KAFKA_PASSWORD.',
+} as const satisfies FlagSpec;

@@ -8,7 +8,7 @@ import {
   resolveBootstrap,
   type CommandSpec,
 } from '../args/index.js';
-import { createKafka, explainConnectionError } from '../kafka/index.js';
+import { createKafka, explainConnectionError, resolveConnection } from '../kafka/index.js';
 import {
   ConsumeSession,
   FORMATTER_PROPERTIES,
@@ -20,7 +20,7 @@ import {
   type FormatterOptions,
 } from '../consumer/index.js';
 import { defineCommand, type CommandIO, type Parsed } from '../command.js';
-import { bootstrapServerFlag } from './common-flags.js';
+import { bootstrapServerFlag, commandConfigFlag } from './common-flags.js';
 
 const spec = {
   name: 'console-consumer',
@@ -37,6 +37,8 @@ const spec = {
     'headers.separator, null.literal.',
   flags: {
     'bootstrap-server': bootstrapServerFlag,
+    'command-config': commandConfigFlag,
+    'consumer.config': { ...commandConfigFlag, help: 'Same as --command-config (the name kafka-console-consumer.sh uses).' },
     topic: { type: 'string', value: 'TOPIC', help: 'The topic to consume from.' },
     include: { type: 'string', value: 'REGEX', help: 'A regular expression naming the topics to consume from (instead of --topic).' },
     group: { type: 'string', value: 'GROUP', help: 'The consumer group: commit progress and resume from it.' },
@@ -97,11 +99,12 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
   }
   const format = formatterOptionsFrom(formatProps);
   const brokers = resolveBootstrap(spec.name, f['bootstrap-server'], io.env);
-  const kafka = createKafka({ brokers, clientId: plan.clientId, env: io.env, stderr: io.stderr });
+  const connection = resolveConnection(f['command-config'] ?? f['consumer.config'], io);
+  const kafka = createKafka({ brokers, clientId: plan.clientId, connection, env: io.env, stderr: io.stderr });
   try {
     return await consume(kafka, plan, format, io);
   } catch (err) {
-    const unreachable = explainConnectionError(err, brokers);
+    const unreachable = explainConnectionError(err, brokers, connection);
     if (unreachable) throw new CommandError(unreachable);
     throw err;
   }

@@ -9,7 +9,7 @@ import {
   resolveBootstrap,
   type CommandSpec,
 } from '../args/index.js';
-import { Partitioners, createKafka, explainConnectionError } from '../kafka/index.js';
+import { Partitioners, createKafka, explainConnectionError, resolveConnection } from '../kafka/index.js';
 import {
   LineFormatError,
   READER_PROPERTIES,
@@ -22,7 +22,7 @@ import {
   type ProducerSettings,
 } from '../producer/index.js';
 import { defineCommand, type CommandIO, type Parsed } from '../command.js';
-import { bootstrapServerFlag } from './common-flags.js';
+import { bootstrapServerFlag, commandConfigFlag } from './common-flags.js';
 
 const spec = {
   name: 'console-producer',
@@ -37,6 +37,8 @@ const spec = {
     'enable.idempotence, retries, request.timeout.ms, max.in.flight.requests.per.connection.',
   flags: {
     'bootstrap-server': bootstrapServerFlag,
+    'command-config': commandConfigFlag,
+    'producer.config': { ...commandConfigFlag, help: 'Same as --command-config (the name kafka-console-producer.sh uses).' },
     'broker-list': { type: 'string', value: 'HOST:PORT', help: 'Deprecated spelling of --bootstrap-server.' },
     topic: { type: 'string', value: 'TOPIC', help: 'REQUIRED: the topic to produce to.' },
     property: {
@@ -65,6 +67,7 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
   const f = parsed.flags;
   const topic = required(spec.name, 'topic', f.topic);
   const brokers = resolveBootstrap(spec.name, f['bootstrap-server'] ?? f['broker-list'], io.env);
+  const connection = resolveConnection(f['command-config'] ?? f['producer.config'], io);
   const readerProps = parseKeyValues(spec.name, 'property', f.property);
   const producerProps = parseKeyValues(spec.name, 'producer-property', f['producer-property']);
   let format: LineFormat;
@@ -93,7 +96,7 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
     }
   }
 
-  const producer = createKafka({ brokers, clientId: settings.clientId, env: io.env, stderr: io.stderr }).producer({
+  const producer = createKafka({ brokers, clientId: settings.clientId, connection, env: io.env, stderr: io.stderr }).producer({
     createPartitioner: Partitioners.DefaultPartitioner,
     idempotent: settings.idempotent,
     ...(settings.maxInFlightRequests !== undefined ? { maxInFlightRequests: settings.maxInFlightRequests } : {}),
@@ -102,7 +105,7 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
   try {
     await producer.connect();
   } catch (err) {
-    throw new CommandError(explainConnectionError(err, brokers) ?? `cannot connect: ${(err as Error).message}`);
+    throw new CommandError(explainConnectionError(err, brokers, connection) ?? `cannot connect: ${(err as Error).message}`);
   }
   try {
     return await pipeLines(io, producer, topic, format, settings);

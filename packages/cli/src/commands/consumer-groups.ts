@@ -9,7 +9,7 @@ import {
   type CommandSpec,
   type ParsedFlags,
 } from '../args/index.js';
-import { errorChain, explainConnectionError, withAdmin } from '../kafka/index.js';
+import { errorChain, explainConnectionError, resolveConnection, withAdmin } from '../kafka/index.js';
 import {
   buildMemberRows,
   buildOffsetRows,
@@ -32,7 +32,7 @@ import {
   type TopicPartitionRef,
 } from '../groups/index.js';
 import { defineCommand, type CommandIO, type Parsed } from '../command.js';
-import { bootstrapServerFlag } from './common-flags.js';
+import { bootstrapServerFlag, commandConfigFlag } from './common-flags.js';
 
 const SCENARIOS = ['to-earliest', 'to-latest', 'to-current', 'to-offset', 'shift-by'] as const;
 
@@ -48,6 +48,7 @@ const spec = {
   description: 'This tool helps to list all consumer groups, describe a consumer group, delete consumer group info, or reset consumer group offsets.',
   flags: {
     'bootstrap-server': bootstrapServerFlag,
+    'command-config': commandConfigFlag,
     list: { type: 'boolean', help: 'List all consumer groups.' },
     describe: { type: 'boolean', help: 'Describe the group: its partitions with offsets and lag, or its --members.' },
     delete: { type: 'boolean', help: 'Delete the group (it must have no active members).' },
@@ -106,8 +107,9 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
     }
   }
   const brokers = resolveBootstrap(spec.name, f['bootstrap-server'], io.env);
+  const connection = resolveConnection(f['command-config'], io);
   try {
-    return await withAdmin({ brokers, env: io.env, stderr: io.stderr }, async (admin, kafka) => {
+    return await withAdmin({ brokers, connection, env: io.env, stderr: io.stderr }, async (admin, kafka) => {
       const groups = f['all-groups'] ? await listConsumerGroups(admin) : f.group;
       switch (action) {
         case 'list':
@@ -121,7 +123,7 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
       }
     });
   } catch (err) {
-    const unreachable = explainConnectionError(err, brokers);
+    const unreachable = explainConnectionError(err, brokers, connection);
     if (unreachable) throw new CommandError(unreachable);
     throw err;
   }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { PipelineDetail, PipelineSummary } from '@sluice/server';
+import { pipelineDetailSchema, pipelineListSchema, pipelinePath } from '@sluice/api';
 import { CommandError, UsageError, type CommandSpec } from '../args/index.js';
 import { defineCommand, type CommandIO, type Parsed } from '../command.js';
 import { formatIssues, ServerApi, serverFlag, ServerApiError } from './server-api.js';
@@ -26,15 +26,15 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
   if (!name) throw new CommandError(`${positionals[0]} has no "name"; a pipeline is deployed under its name`);
 
   const api = new ServerApi(parsed.flags.server, io.env);
-  const { pipelines } = await api.call<{ pipelines: PipelineSummary[] }>('GET', '/api/pipelines');
+  const { pipelines } = await api.call('GET', '/api/pipelines', pipelineListSchema);
   const existing = pipelines.find((p) => p.name === name);
   try {
     if (existing) {
-      const updated = await api.call<PipelineDetail>('PUT', `/api/pipelines/${encodeURIComponent(existing.id)}`, document);
+      const updated = await api.call('PUT', pipelinePath(existing.id), pipelineDetailSchema, document);
       const how = updated.desiredState === 'running' ? `redeployed, ${updated.status}` : 'saved; it is stopped (sluice pipelines start to run it)';
       io.stdout.write(`updated "${name}" (${updated.id}): ${how}\n`);
     } else {
-      const created = await api.call<PipelineDetail>('POST', '/api/pipelines', document);
+      const created = await api.call('POST', '/api/pipelines', pipelineDetailSchema, document);
       io.stdout.write(`deployed "${name}" as ${created.id} (${created.status})\n`);
     }
   } catch (err) {

@@ -1,4 +1,5 @@
-import type { PipelineDetail, PipelineSummary } from '@sluice/server';
+import { pipelineDetailSchema, pipelineListSchema, pipelinePath, type PipelineSummary } from '@sluice/api';
+import * as z from 'zod';
 import { CommandError, UsageError, type CommandSpec } from '../args/index.js';
 import { defineCommand, type CommandIO, type Parsed } from '../command.js';
 import { formatIssues, ServerApi, serverFlag, ServerApiError } from './server-api.js';
@@ -31,27 +32,27 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
     throw new UsageError(action === 'list' ? "'list' takes no ID" : `'${action}' takes one pipeline ID (or name)`, spec.name);
   }
   const api = new ServerApi(parsed.flags.server, io.env);
-  const { pipelines } = await api.call<{ pipelines: PipelineSummary[] }>('GET', '/api/pipelines');
+  const { pipelines } = await api.call('GET', '/api/pipelines', pipelineListSchema);
   if (action === 'list') {
     io.stdout.write(pipelines.length === 0 ? "No pipelines. Deploy one with 'sluice deploy FILE'.\n" : table(pipelines));
     return 0;
   }
   const found = pipelines.find((p) => p.id === ref) ?? pipelines.find((p) => p.name === ref);
   if (!found) throw new CommandError(`no pipeline with id or name "${ref}"; 'sluice pipelines list' shows them`);
-  const path = `/api/pipelines/${encodeURIComponent(found.id)}`;
+  const path = pipelinePath(found.id);
   try {
     switch (action as Exclude<Action, 'list'>) {
       case 'get':
-        io.stdout.write(JSON.stringify(await api.call<PipelineDetail>('GET', path), null, 2) + '\n');
+        io.stdout.write(JSON.stringify(await api.call('GET', path, pipelineDetailSchema), null, 2) + '\n');
         break;
       case 'stop':
       case 'start': {
-        const after = await api.call<PipelineDetail>('POST', `${path}/${action}`);
+        const after = await api.call('POST', `${path}/${action}`, pipelineDetailSchema);
         io.stdout.write(`pipeline ${after.id} ("${after.name}") is ${after.status}\n`);
         break;
       }
       case 'delete':
-        await api.call('DELETE', path);
+        await api.call('DELETE', path, z.unknown());
         io.stdout.write(`pipeline ${found.id} ("${found.name}") deleted\n`);
         break;
     }

@@ -4,12 +4,14 @@ import { PROCESSING_GUARANTEES, formatIssue, processingGuaranteeSchema, validate
 import { PipelineRunner, type RunnerMetrics } from '@sluice/streams';
 import { CommandError, parseInteger, resolveBootstrap, type CommandSpec } from '../args/index.js';
 import { defineCommand, type CommandIO, type Parsed } from '../command.js';
-import { bootstrapServerFlag } from './common-flags.js';
+import { describeConnection, explainSecurityFailure, kafkaJsSecurity } from '@sluice/kafka-admin';
+import { resolveConnection } from '../kafka/index.js';
+import { bootstrapServerFlag, commandConfigFlag } from './common-flags.js';
 
 const spec = {
   name: 'run',
   summary: 'Run one pipeline in this process, without the server.',
-  usage: ['sluice run FILE [--bootstrap-server H:P] [--group G] [--processing-guarantee exactly_once_v2|at_least_once] [--session-timeout-ms MS] [--stats-interval-ms MS]'],
+  usage: ['sluice run FILE [--bootstrap-server H:P] [--command-config FILE] [--group G] [--processing-guarantee exactly_once_v2|at_least_once] [--session-timeout-ms MS] [--stats-interval-ms MS]'],
   description:
     'Validates the pipeline JSON in FILE and runs it here until Ctrl-C or SIGTERM, which stop it cleanly ' +
     '(the batch in hand is finished, produced and committed, and the consumer group is left). Several ' +
@@ -18,6 +20,7 @@ const spec = {
     'Under exactly_once_v2 (the default) a killed process leaves nothing duplicated or lost for read_committed readers.',
   flags: {
     'bootstrap-server': bootstrapServerFlag,
+    'command-config': commandConfigFlag,
     group: { type: 'string', value: 'GROUP', help: "The consumer group to join. Default: settings.consumerGroup, else sluice-<pipeline name>." },
     'processing-guarantee': {
       type: 'string',
@@ -38,6 +41,7 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
   const file = parsed.positionals[0];
   if (!file) throw new CommandError("sluice run needs the pipeline's JSON file: sluice run FILE");
   const brokers = resolveBootstrap(spec.name, parsed.flags['bootstrap-server'], io.env);
+  const connection = resolveConnection(parsed.flags['command-config'], io);
   const statsEvery = parseInteger(spec.name, '--stats-interval-ms', parsed.flags['stats-interval-ms'] ?? '10000', 0);
   const sessionTimeout = parseInteger(spec.name, '--session-timeout-ms', parsed.flags['session-timeout-ms'] ?? '10000', 1);
   const pipeline = await loadPipeline(resolve(io.cwd, file));
@@ -46,6 +50,7 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
   const runner = PipelineRunner.fromPipeline(pipeline, {
     pipelineId: pipeline.name,
     brokers,
+    kafkaConfig: kafkaJsSecurity(connection),
     consumerGroup: parsed.flags.group,
     ...(guarantee ? { processingGuarantee: guarantee } : {}),
     sessionTimeout,
@@ -54,9 +59,9 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
   try {
     await runner.start();
   } catch (err) {
-    throw new CommandError(`pipeline "${pipeline.name}" could not start: ${(err as Error).message}`);
+    throw new CommandError(`pipeline "${pipeline.name}" could not start: ${explainSecurityFailure(err, connection) ?? (err as Error).message}`);
   }
-  io.stdout.write(`pipeline "${pipeline.name}" running in consumer group ${runner.consumerGroup} on ${brokers.join(',')} (${runner.processingGuarantee})\n`);
+  io.stdout.write(`pipeline "${pipeline.name}" running in consumer group ${runner.consumerGroup} on ${brokers.join(',')} (${describeConnection(connection)}, ${runner.processingGuarantee})\n`);
 
   const sourceIds = pipeline.nodes.filter((n) => n.type === 'source').map((n) => n.id);
   const progress = () => progressLine(runner.metrics(), sourceIds);
@@ -68,7 +73,7 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
   const outcome = await Promise.race([signalled, runner.done.then(() => 'stopped', (err: Error) => err)]);
   clearInterval(stats);
   if (outcome instanceof Error) {
-    io.stderr.write(`sluice run: pipeline "${pipeline.name}" failed: ${outcome.message}\n`);
+    io.stderr.write(`sluice run: pipeline "${pipeline.name}" failed: ${explainSecurityFailure(outcome, connection) ?? outcome.message}\n`);
     return 1;
   }
   if (outcome !== 'stopped') await runner.stop();

@@ -1,3 +1,5 @@
+import { errorBodySchema, type ApiIssue } from '@sluice/api';
+import type * as z from 'zod';
 import { CommandError } from '../args/index.js';
 
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:3000';
@@ -9,13 +11,6 @@ export const serverFlag = {
   value: 'URL',
   help: `The Sluice server. Default: $${SERVER_ENV}, else ${DEFAULT_SERVER_URL}. The API token, if the server needs one, is read from $${TOKEN_ENV}.`,
 } as const;
-
-/** An issue as the server reports it. */
-export interface ApiIssue {
-  path: string;
-  message: string;
-  nodeId?: string;
-}
 
 /** The server answered with an error: its message, and the issues of an invalid pipeline. */
 export class ServerApiError extends CommandError {
@@ -47,7 +42,8 @@ export class ServerApi {
     this.token = env[TOKEN_ENV] || undefined;
   }
 
-  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  /** One call; the answer is checked against the contract's schema for it (@sluice/api). */
+  async call<S extends z.ZodType>(method: string, path: string, answer: S, body?: unknown): Promise<z.output<S>> {
     let res: Response;
     try {
       res = await fetch(this.url + path, {
@@ -74,11 +70,16 @@ export class ServerApi {
       throw new CommandError(`${this.url} answered ${res.status} with something that is not JSON; is it a Sluice server?`);
     }
     if (!res.ok) {
-      const e = (parsed ?? {}) as { error?: string; issues?: ApiIssue[] };
+      const e = errorBodySchema.safeParse(parsed);
       const hint = res.status === 401 ? ` (set ${TOKEN_ENV} to the server's API token)` : '';
-      throw new ServerApiError(res.status, `${e.error ?? `the server answered ${res.status}`}${hint}`, e.issues ?? []);
+      throw new ServerApiError(res.status, `${e.success ? e.data.error : `the server answered ${res.status}`}${hint}`, e.success ? (e.data.issues ?? []) : []);
     }
-    return parsed as T;
+    const checked = answer.safeParse(parsed);
+    if (!checked.success) {
+      const first = checked.error.issues[0];
+      throw new CommandError(`${this.url} answered ${method} ${path} with an unexpected body (${first ? `${first.path.join('.')}: ${first.message}` : 'unreadable'}); is the server the same version as this command?`);
+    }
+    return checked.data;
   }
 }
 

@@ -1,7 +1,9 @@
 import { resolve } from 'node:path';
 import { CommandError, parsePort, resolveBootstrap, type CommandSpec } from '../args/index.js';
 import { defineCommand, type CommandIO, type Parsed } from '../command.js';
-import { allowedHostsFlag, allowedHostsOf, bootstrapServerFlag } from './common-flags.js';
+import { describeConnection } from '@sluice/kafka-admin';
+import { resolveConnection } from '../kafka/index.js';
+import { allowedHostsFlag, allowedHostsOf, bootstrapServerFlag, commandConfigFlag } from './common-flags.js';
 import { TOKEN_ENV } from './server-api.js';
 
 /** @sluice/server, loaded only by the commands that run it, so client commands start fast. */
@@ -33,7 +35,7 @@ export function untilSignal(): Promise<NodeJS.Signals> {
 const spec = {
   name: 'server',
   summary: 'Run the Sluice server (REST API, live metrics, web UI) against an existing broker.',
-  usage: ['sluice server [--port 3000] [--host 127.0.0.1] [--allowed-hosts NAME[,NAME]] [--bootstrap-server H:P] [--data-dir DIR]'],
+  usage: ['sluice server [--port 3000] [--host 127.0.0.1] [--allowed-hosts NAME[,NAME]] [--bootstrap-server H:P] [--command-config FILE] [--data-dir DIR]'],
   description:
     'Serves the REST API, live metrics and the web UI, and runs the deployed pipelines (each in its own worker ' +
     'thread), until Ctrl-C or SIGTERM. It listens on 127.0.0.1 unless --host says otherwise; any other address ' +
@@ -45,6 +47,7 @@ const spec = {
     host: { type: 'string', value: 'ADDRESS', help: 'Address to listen on. Default: 127.0.0.1.' },
     'allowed-hosts': allowedHostsFlag,
     'bootstrap-server': bootstrapServerFlag,
+    'command-config': commandConfigFlag,
     'data-dir': { type: 'string', value: 'DIR', help: 'Where pipelines are stored. Default: ./.sluice-data' },
   },
 } as const satisfies CommandSpec;
@@ -53,18 +56,20 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
   const f = parsed.flags;
   const port = parsePort(spec.name, '--port', f.port ?? '3000');
   const brokers = resolveBootstrap(spec.name, f['bootstrap-server'], io.env);
+  const kafkaConnection = resolveConnection(f['command-config'], io);
   const dataDir = resolve(io.cwd, f['data-dir'] ?? '.sluice-data');
   const { consoleLogger } = await loadServer();
   const server = await startServer({
     port,
     host: f.host ?? '127.0.0.1',
     bootstrapServers: brokers,
+    kafkaConnection,
     dataDir,
     ...(io.env[TOKEN_ENV] ? { apiToken: io.env[TOKEN_ENV] } : {}),
     allowedHosts: allowedHostsOf(f['allowed-hosts']),
     logger: consoleLogger('server'),
   });
-  io.stdout.write(`sluice server listening on ${server.url} (Kafka at ${brokers.join(',')}, data dir ${dataDir})\nPress Ctrl-C to stop.\n`);
+  io.stdout.write(`sluice server listening on ${server.url} (Kafka at ${brokers.join(',')}, ${describeConnection(kafkaConnection)}, data dir ${dataDir})\nPress Ctrl-C to stop.\n`);
   await untilSignal();
   await server.close();
   io.stderr.write('sluice: server stopped cleanly\n');

@@ -1,14 +1,18 @@
 import { resolve } from 'node:path';
-import { CommandError, parsePort, resolveBootstrap, type CommandSpec } from '../args/index.js';
+import { CommandError, parsePort, resolveBootstrap, UsageError, type CommandSpec } from '../args/index.js';
 import { loadBroker } from '../embedded-broker.js';
-import { allowedHostsFlag, allowedHostsOf } from './common-flags.js';
 import { defineCommand, type CommandIO, type Parsed } from '../command.js';
+import { describeConnection } from '@sluice/kafka-admin';
+import { resolveConnection } from '../kafka/index.js';
+import { allowedHostsFlag, allowedHostsOf, commandConfigFlag } from './common-flags.js';
 import { loadServer, startServer, untilSignal, type RunningServer } from './server.js';
 
 const spec = {
   name: 'start',
   summary: 'Start Sluice: the embedded broker, the server and web UI, and the weather demo.',
-  usage: ['sluice start [--port 3000] [--broker-port 9092] [--data-dir DIR] [--bootstrap-server H:P] [--allowed-hosts NAME[,NAME]] [--no-demo]'],
+  usage: [
+    'sluice start [--port 3000] [--broker-port 9092] [--data-dir DIR] [--bootstrap-server H:P [--command-config FILE]] [--allowed-hosts NAME[,NAME]] [--no-demo]',
+  ],
   description:
     'Starts the embedded broker on 127.0.0.1:<broker-port> (or uses the cluster named by --bootstrap-server), the ' +
     'server and web UI on http://127.0.0.1:<port>, and, on a first start, the weather demo; data is kept in ' +
@@ -22,6 +26,7 @@ const spec = {
       value: 'HOST:PORT[,HOST:PORT]',
       help: 'Use this Kafka cluster instead of the embedded broker.',
     },
+    'command-config': { ...commandConfigFlag, help: `${commandConfigFlag.help} Only with --bootstrap-server.` },
     'allowed-hosts': allowedHostsFlag,
     'no-demo': { type: 'boolean', help: 'Do not create the weather demo on first start.' },
   },
@@ -33,6 +38,10 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
   const brokerPort = parsePort(spec.name, '--broker-port', f['broker-port'] ?? '9092');
   const dataDir = resolve(io.cwd, f['data-dir'] ?? '.sluice-data');
   const external = f['bootstrap-server'] !== undefined ? resolveBootstrap(spec.name, f['bootstrap-server'], io.env) : undefined;
+  if (f['command-config'] !== undefined && !external) {
+    throw new UsageError('--command-config is for an external cluster: pass --bootstrap-server with it', spec.name);
+  }
+  const kafkaConnection = resolveConnection(f['command-config'], io);
   let broker: { host: string; port: number; close(): Promise<void> } | undefined;
   if (!external) {
     const { startBroker } = await loadBroker();
@@ -54,6 +63,7 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
     server = await startServer({
       port: uiPort,
       bootstrapServers: brokers,
+      kafkaConnection,
       dataDir,
       demo: !f['no-demo'],
       allowedHosts: allowedHostsOf(f['allowed-hosts']),
@@ -64,9 +74,9 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
     throw err;
   }
   io.stdout.write(
-    `Sluice is running at ${server.url} (Kafka at ${brokers.join(',')})\n` +
+    `Sluice is running at ${server.url} (Kafka at ${brokers.join(',')}, ${describeConnection(kafkaConnection)})\n` +
       `  pnpm sluice pipelines list --server ${server.url}\n` +
-      `  pnpm sluice topics --bootstrap-server ${brokers.join(',')} --list\n` +
+      `  pnpm sluice topics --bootstrap-server ${brokers.join(',')}${f['command-config'] ? ` --command-config ${f['command-config']}` : ''} --list\n` +
       `Press Ctrl-C to stop.\n`,
   );
   await untilSignal();

@@ -10,10 +10,10 @@ import {
   type CommandSpec,
   type ParsedFlags,
 } from '../args/index.js';
-import { ConfigResourceTypes, explainConnectionError, protocolErrorType, withAdmin } from '../kafka/index.js';
+import { ConfigResourceTypes, explainConnectionError, protocolErrorType, resolveConnection, withAdmin } from '../kafka/index.js';
 import { formatTopicDescription, isInternalTopic, topicNameProblem } from '../topics/index.js';
 import { defineCommand, type CommandIO, type Parsed } from '../command.js';
-import { bootstrapServerFlag } from './common-flags.js';
+import { bootstrapServerFlag, commandConfigFlag } from './common-flags.js';
 
 const MAX_REPLICATION_FACTOR = 32767;
 
@@ -30,6 +30,7 @@ const spec = {
   description: 'This tool helps to create, delete, describe, or change a topic.',
   flags: {
     'bootstrap-server': bootstrapServerFlag,
+    'command-config': commandConfigFlag,
     create: { type: 'boolean', help: 'Create a new topic.' },
     list: { type: 'boolean', help: 'List all available topics.' },
     describe: { type: 'boolean', help: 'List details for the given topic, or for all topics.' },
@@ -75,12 +76,13 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
     topic: ['create', 'alter', 'delete', 'describe', 'list'],
   });
   const brokers = resolveBootstrap(spec.name, f['bootstrap-server'], io.env);
+  const connection = resolveConnection(f['command-config'], io);
   // Validate the whole command line before touching the network.
   const plan = planAction(action, f);
   try {
-    return await withAdmin({ brokers, env: io.env, stderr: io.stderr }, (admin) => plan(admin, io));
+    return await withAdmin({ brokers, connection, env: io.env, stderr: io.stderr }, (admin) => plan(admin, io));
   } catch (err) {
-    const unreachable = explainConnectionError(err, brokers);
+    const unreachable = explainConnectionError(err, brokers, connection);
     if (unreachable) throw new CommandError(unreachable);
     throw err;
   }

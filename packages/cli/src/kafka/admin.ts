@@ -1,8 +1,10 @@
+import type { KafkaConnectionSettings } from '@sluice/kafka-admin';
 import type { Admin, Kafka } from 'kafkajs';
 import { createKafka } from './client.js';
 
 export interface AdminSessionOptions {
   brokers: string[];
+  connection?: KafkaConnectionSettings;
   env: Record<string, string | undefined>;
   stderr: NodeJS.WritableStream;
 }

@@ -1,3 +1,5 @@
+import { explainSecurityFailure, PLAINTEXT_CONNECTION, type KafkaConnectionSettings } from '@sluice/kafka-admin';
+
 /** The fields kafkajs puts on its errors that matter for a one-line explanation. */
 interface KafkaJsErrorShape {
   name?: string;
@@ -36,7 +38,13 @@ export function protocolErrorType(err: unknown): string | undefined {
  * One line for errors that are about reaching the cluster rather than about the command, naming the
  * address tried and what to do. Undefined when the error is something else.
  */
-export function explainConnectionError(err: unknown, brokers: readonly string[]): string | undefined {
+export function explainConnectionError(
+  err: unknown,
+  brokers: readonly string[],
+  connection: KafkaConnectionSettings = PLAINTEXT_CONNECTION,
+): string | undefined {
+  const security = explainSecurityFailure(err, connection);
+  if (security) return security;
   const chain = errorChain(err);
   const conn = chain.find((e) => e.name === 'KafkaJSConnectionError' || e.name === 'KafkaJSConnectionClosedError');
   const notFound = chain.find((e) => e.name === 'KafkaJSBrokerNotFound');

@@ -2,3 +2,4 @@ export { Kafka, logLevel, CompressionTypes, ConfigResourceTypes, Partitioners } 
 export { createKafka, type ClientOptions } from './client.js';
 export { errorChain, protocolErrorType, explainConnectionError } from './errors.js';
 export { withAdmin, type AdminSessionOptions } from './admin.js';
+export { resolveConnection } from './connection.js';

@@ -102,7 +102,7 @@ try {
     await steady.start();
     const sent = await produceSteadily(kafka, `bench-steady-${guarantee}`, RATE, SECONDS);
     while (steady.metrics().recordsProduced < sent) await sleep(20);
-    const { latency } = steady.metrics();
+    const { latencyMs: latency } = steady.metrics();
     await steady.stop();
     log(
       `end-to-end latency, ${guarantee}, at ${RATE} records/s for ${SECONDS}s (${latency.count} records): ` +

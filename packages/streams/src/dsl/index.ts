@@ -1,2 +1,3 @@
 export { KStream, type Branch, type BranchedStreams } from './kstream.js';
-export { StreamsBuilder, type Named, type NamedOptions, type StreamOptions, type ToOptions } from './streams-builder.js';
+export { type Named, type NamedOptions, type StreamOptions, type ToOptions } from './options.js';
+export { StreamsBuilder } from './streams-builder.js';

@@ -1,7 +1,7 @@
+import { DEFAULT_BRANCH_OUTPUT } from '@sluice/topology';
 import type { Processor, ProcessorSupplier } from '../processor/index.js';
 import {
   BranchProcessor,
-  DEFAULT_BRANCH,
   FilterProcessor,
   FlatMapValuesProcessor,
   MapValuesProcessor,
@@ -10,7 +10,7 @@ import {
 } from '../processors/index.js';
 import type { StreamRecord } from '../record.js';
 import type { NodeOptions, ParentRef } from '../topology/index.js';
-import { errorOptions, toSerde, type Named, type StreamsBuilder, type ToOptions } from './streams-builder.js';
+import { errorOptions, toSerde, type DslBuilder, type Named, type ToOptions } from './options.js';
 
 export interface Branch<N extends string, K, V> {
   readonly name: N;
@@ -23,7 +23,7 @@ export type BranchedStreams<N extends string, K, V> = { readonly [P in N | 'defa
 /** A stream of records in the DSL: every operation adds a node and returns the stream after it. */
 export class KStream<K, V> {
   constructor(
-    private readonly builder: StreamsBuilder,
+    private readonly builder: DslBuilder,
     private readonly nodeName: string,
     private readonly output?: string,
   ) {}
@@ -47,7 +47,7 @@ export class KStream<K, V> {
   /** Routes each record to the first branch whose predicate is true, else to `default`. */
   branch<const N extends string>(branches: readonly Branch<N, K, V>[], named?: Named): BranchedStreams<N, K, V> {
     const supplier = BranchProcessor.supplier(branches) as ProcessorSupplier;
-    const outputs = [...branches.map((b) => b.name), DEFAULT_BRANCH];
+    const outputs = [...branches.map((b) => b.name), DEFAULT_BRANCH_OUTPUT];
     const name = this.addNode('branch', supplier, named, { outputs });
     const streams: Record<string, KStream<K, V>> = {};
     for (const output of outputs) streams[output] = new KStream<K, V>(this.builder, name, output);

@@ -6,9 +6,9 @@ const snapshot = (at: number, recordsIn: number, edge: number, produced: number)
   topology: 't',
   at,
   nodes: { hot: { recordsIn, recordsOut: recordsIn / 2, errors: 0, deadLetters: 0, skipped: 0 } },
-  edges: { e1: { from: 'raw', to: 'hot', records: edge } },
+  edges: { e1: { source: 'raw', target: 'hot', records: edge } },
   sources: [],
-  latency: { count: 0, min: 0, mean: 0, p50: 0, p90: 0, p99: 0, max: 0 },
+  latencyMs: { count: 0, min: 0, mean: 0, p50: 0, p90: 0, p99: 0, max: 0 },
   recordsProduced: produced,
   deadLettersProduced: 0,
 });

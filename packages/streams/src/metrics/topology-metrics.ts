@@ -2,14 +2,14 @@ import { RecordTaps } from '../taps/index.js';
 import type { Topology } from '../topology/index.js';
 import { LatencyHistogram, type LatencySummary } from './latency-histogram.js';
 
-/** Progress of one source partition; the task writes `offset`, the runner `highWatermark`. */
+/** Progress of one source partition; the task writes `offset`, the runner `endOffset`. */
 export interface PartitionProgress {
   readonly topic: string;
   readonly partition: number;
   /** Last consumed offset, -1 before the first record. */
   offset: number;
-  /** Offset of the next record the broker will write, when the runner has seen one. */
-  highWatermark: number | undefined;
+  /** Offset of the next record the broker will write (the high watermark), when the runner has seen one. */
+  endOffset: number | undefined;
 }
 
 export interface NodeMetrics {
@@ -20,10 +20,12 @@ export interface NodeMetrics {
   readonly skipped: number;
 }
 
+/** Named as the pipeline's edges and the REST contract name them, so no hop renames a field. */
 export interface EdgeMetrics {
-  readonly from: string;
-  readonly to: string;
-  readonly output?: string;
+  readonly source: string;
+  readonly target: string;
+  /** The branch output the edge leaves by. */
+  readonly sourceHandle?: string;
   readonly records: number;
 }
 
@@ -31,8 +33,8 @@ export interface SourcePartitionMetrics {
   readonly topic: string;
   readonly partition: number;
   readonly offset: number;
-  readonly highWatermark?: number;
-  /** Records not consumed yet: highWatermark − (offset + 1). */
+  readonly endOffset?: number;
+  /** Records not consumed yet: endOffset − (offset + 1). */
   readonly lag?: number;
 }
 
@@ -45,7 +47,7 @@ export interface MetricsSnapshot {
   readonly edges: Record<string, EdgeMetrics>;
   readonly sources: readonly SourcePartitionMetrics[];
   /** Record timestamp → sink write acknowledged, in ms. */
-  readonly latency: LatencySummary;
+  readonly latencyMs: LatencySummary;
   readonly recordsProduced: number;
   readonly deadLettersProduced: number;
 }
@@ -87,7 +89,7 @@ export class TopologyMetrics {
     const id = `${topic}\u0000${partition}`;
     let progress = this.progressByPartition.get(id);
     if (!progress) {
-      progress = { topic, partition, offset: -1, highWatermark: undefined };
+      progress = { topic, partition, offset: -1, endOffset: undefined };
       this.progressByPartition.set(id, progress);
     }
     return progress;
@@ -128,18 +130,18 @@ export class TopologyMetrics {
     const edges: Record<string, EdgeMetrics> = {};
     for (const edge of this.topology.edges) {
       edges[edge.id] = {
-        from: edge.from,
-        to: edge.to,
-        ...(edge.output !== undefined ? { output: edge.output } : {}),
+        source: edge.from,
+        target: edge.to,
+        ...(edge.output !== undefined ? { sourceHandle: edge.output } : {}),
         records: this.edgeRecords[edge.index]!,
       };
     }
     const sources = [...this.progressByPartition.values()]
       .sort((a, b) => (a.topic === b.topic ? a.partition - b.partition : a.topic < b.topic ? -1 : 1))
       .map((p): SourcePartitionMetrics => {
-        if (p.highWatermark === undefined) return { topic: p.topic, partition: p.partition, offset: p.offset };
-        const lag = Math.max(0, p.highWatermark - (p.offset + 1));
-        return { topic: p.topic, partition: p.partition, offset: p.offset, highWatermark: p.highWatermark, lag };
+        if (p.endOffset === undefined) return { topic: p.topic, partition: p.partition, offset: p.offset };
+        const lag = Math.max(0, p.endOffset - (p.offset + 1));
+        return { topic: p.topic, partition: p.partition, offset: p.offset, endOffset: p.endOffset, lag };
       });
     return {
       topology: this.topology.name,
@@ -147,7 +149,7 @@ export class TopologyMetrics {
       nodes,
       edges,
       sources,
-      latency: this.latency.summary(),
+      latencyMs: this.latency.summary(),
       recordsProduced: this.recordsProduced,
       deadLettersProduced: this.deadLettersProduced,
     };

@@ -7,3 +7,4 @@ export type {
   ProducedKind,
   TaskId,
 } from './processor.js';
+export type { LoweringContext, NodeLowering, NodeLowerings } from './node-lowering.js';

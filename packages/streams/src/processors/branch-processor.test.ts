@@ -31,7 +31,7 @@ describe('BranchProcessor', () => {
     const driver = build();
     driver.pipeInput('raw', [{ value: { t: 50 } }, { value: { t: 30 } }, { value: { t: 10 } }]);
     const { edges } = driver.metrics();
-    expect(edges['route.hot->sink-2']).toEqual({ from: 'route', to: 'sink-2', output: 'hot', records: 1 });
+    expect(edges['route.hot->sink-2']).toEqual({ source: 'route', target: 'sink-2', sourceHandle: 'hot', records: 1 });
     expect(edges['route.warm->sink-3']!.records).toBe(1);
     expect(edges['route.default->sink-4']!.records).toBe(1);
   });

@@ -1,10 +1,8 @@
+import { DEFAULT_BRANCH_OUTPUT } from '@sluice/topology';
 import { describeValue } from '../describe-value.js';
-import type { Processor, ProcessorContext, ProcessorSupplier } from '../processor/index.js';
+import type { NodeLowering, Processor, ProcessorContext, ProcessorSupplier } from '../processor/index.js';
 import type { StreamRecord } from '../record.js';
 import type { RecordPredicate } from './filter-processor.js';
-
-/** The output a branch sends records to when no predicate matches. */
-export const DEFAULT_BRANCH = 'default';
 
 export interface BranchPredicate<K = unknown, V = unknown> {
   readonly name: string;
@@ -29,16 +27,25 @@ export class BranchProcessor<K, V> implements Processor<K, V> {
         throw new Error(`branch "${branch.name}" returned ${describeValue(matches)}; it must return true or false`);
       }
     }
-    this.context.forward(record, DEFAULT_BRANCH);
+    this.context.forward(record, DEFAULT_BRANCH_OUTPUT);
   }
 
   static supplier<K, V>(branches: readonly BranchPredicate<K, V>[]): ProcessorSupplier<K, V> {
     const names = new Set<string>();
     for (const { name } of branches) {
-      if (name === DEFAULT_BRANCH) throw new Error(`branch name "${DEFAULT_BRANCH}" is reserved for unmatched records; pick another name`);
+      if (name === DEFAULT_BRANCH_OUTPUT) throw new Error(`branch name "${DEFAULT_BRANCH_OUTPUT}" is reserved for unmatched records; pick another name`);
       if (names.has(name)) throw new Error(`branch name "${name}" is used twice; names must be unique`);
       names.add(name);
     }
     return () => new BranchProcessor(branches);
   }
 }
+
+/** A pipeline `branch` node: one output per predicate, in order, plus `default`. */
+export const lowerBranch: NodeLowering<'branch'> = (node, at) => {
+  const branches = node.config.predicates.map((p, i) => {
+    const test = at.expression(p.expression, 'bool', `config.predicates[${i}].expression`);
+    return { name: p.name, predicate: (r: StreamRecord) => test.evaluate(r) };
+  });
+  at.processor(BranchProcessor.supplier(branches) as ProcessorSupplier, [...branches.map((b) => b.name), DEFAULT_BRANCH_OUTPUT]);
+};

@@ -1,5 +1,5 @@
 import { describeValue } from '../describe-value.js';
-import type { Processor, ProcessorContext, ProcessorSupplier } from '../processor/index.js';
+import type { NodeLowering, Processor, ProcessorContext, ProcessorSupplier } from '../processor/index.js';
 import type { StreamRecord } from '../record.js';
 
 /** A test on a record; anything but `true` or `false` is an error of the node. */
@@ -25,3 +25,9 @@ export class FilterProcessor<K, V> implements Processor<K, V> {
     return () => new FilterProcessor(predicate);
   }
 }
+
+/** A pipeline `filter` node: keeps the records its expression is true for. */
+export const lowerFilter: NodeLowering<'filter'> = (node, at) => {
+  const test = at.expression(node.config.expression, 'bool', 'config.expression');
+  at.processor(FilterProcessor.supplier((r) => test.evaluate(r)) as ProcessorSupplier);
+};

@@ -1,5 +1,5 @@
 import { describeValue } from '../describe-value.js';
-import type { Processor, ProcessorContext, ProcessorSupplier } from '../processor/index.js';
+import type { NodeLowering, Processor, ProcessorContext, ProcessorSupplier } from '../processor/index.js';
 import { withValue, type StreamRecord } from '../record.js';
 
 export type ValuesMapper<K, V, VOut> = (record: StreamRecord<K, V>) => Iterable<VOut> | unknown;
@@ -36,3 +36,9 @@ function isIterable(value: unknown): boolean {
     typeof (value as Iterable<unknown>)[Symbol.iterator] === 'function'
   );
 }
+
+/** A pipeline `flatMap` node: one record per element of the expression's list. */
+export const lowerFlatMap: NodeLowering<'flatMap'> = (node, at) => {
+  const list = at.expression(node.config.expression, 'list', 'config.expression');
+  at.processor(FlatMapValuesProcessor.supplier((r: StreamRecord) => list.evaluate(r)) as ProcessorSupplier);
+};

@@ -1,4 +1,4 @@
-import type { Processor, ProcessorContext, ProcessorSupplier } from '../processor/index.js';
+import type { NodeLowering, Processor, ProcessorContext, ProcessorSupplier } from '../processor/index.js';
 import { withValue, type StreamRecord } from '../record.js';
 
 export type ValueMapper<K, V, VOut> = (record: StreamRecord<K, V>) => VOut;
@@ -21,3 +21,9 @@ export class MapValuesProcessor<K, V, VOut> implements Processor<K, V, K, VOut> 
     return () => new MapValuesProcessor(mapper);
   }
 }
+
+/** A pipeline `map` node: the expression's result is the new value. */
+export const lowerMap: NodeLowering<'map'> = (node, at) => {
+  const map = at.expression(node.config.expression, 'value', 'config.expression');
+  at.processor(MapValuesProcessor.supplier((r: StreamRecord) => map.evaluate(r)) as ProcessorSupplier);
+};

@@ -1,4 +1,4 @@
-import type { Processor, ProcessorContext, ProcessorSupplier } from '../processor/index.js';
+import type { NodeLowering, Processor, ProcessorContext, ProcessorSupplier } from '../processor/index.js';
 import { withKey, type StreamRecord } from '../record.js';
 
 export type KeySelector<K, V, KOut> = (record: StreamRecord<K, V>) => KOut;
@@ -21,3 +21,9 @@ export class SelectKeyProcessor<K, V, KOut> implements Processor<K, V, KOut, V> 
     return () => new SelectKeyProcessor(selector);
   }
 }
+
+/** A pipeline `selectKey` node: the expression's result is the new key. */
+export const lowerSelectKey: NodeLowering<'selectKey'> = (node, at) => {
+  const key = at.expression(node.config.expression, 'value', 'config.expression');
+  at.processor(SelectKeyProcessor.supplier((r: StreamRecord) => key.evaluate(r)) as ProcessorSupplier);
+};

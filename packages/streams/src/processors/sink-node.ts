@@ -1,6 +1,6 @@
-import type { Processor, ProcessorContext, ProcessorSupplier } from '../processor/index.js';
+import type { NodeLowering, Processor, ProcessorContext, ProcessorSupplier } from '../processor/index.js';
 import type { StreamRecord } from '../record.js';
-import { SerdeError, type Serde } from '../serdes/index.js';
+import { SerdeError, serdeFor, type Serde } from '../serdes/index.js';
 import { DecodedRecord } from './source-node.js';
 
 /** Exit of a topology: writes key and value in the sink's formats and hands them to the collector. */
@@ -42,3 +42,9 @@ function write(serde: Serde, value: unknown, part: 'key' | 'value'): Buffer | nu
     throw err;
   }
 }
+
+/** A pipeline `sink` node: writes its topic in the node's formats. */
+export const lowerSink: NodeLowering<'sink'> = (node, at) => {
+  const { topic, format, keyFormat, compression } = node.config;
+  at.sink({ topic, keySerde: serdeFor(keyFormat), valueSerde: serdeFor(format), compression: compression ?? 'none' });
+};

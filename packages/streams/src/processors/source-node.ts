@@ -1,7 +1,7 @@
 import { undecodableBatchReason } from '@sluice/kafka-codecs';
-import type { Processor, ProcessorContext, ProcessorSupplier } from '../processor/index.js';
+import type { NodeLowering, Processor, ProcessorContext, ProcessorSupplier } from '../processor/index.js';
 import type { ConsumedRecord, RecordHeaders, StreamRecord } from '../record.js';
-import { SerdeError, type Serde } from '../serdes/index.js';
+import { SerdeError, serdeFor, type Serde } from '../serdes/index.js';
 
 /** Entry of a topology: reads the consumed bytes through the source's key and value formats. */
 export class SourceNode implements Processor<Buffer | null, Buffer | null> {
@@ -105,3 +105,9 @@ export class DecodedRecord implements StreamRecord {
     return this.formats.valueSerde;
   }
 }
+
+/** A pipeline `source` node: reads its topic in the node's formats. */
+export const lowerSource: NodeLowering<'source'> = (node, at) => {
+  const { topic, format, keyFormat, startFrom } = node.config;
+  at.source({ topic, keySerde: serdeFor(keyFormat), valueSerde: serdeFor(format), startFrom });
+};

@@ -51,7 +51,7 @@ describe('BatchCollector', () => {
     const snapshot = m.snapshot();
     expect(snapshot.recordsProduced).toBe(2);
     expect(snapshot.deadLettersProduced).toBe(1);
-    expect(snapshot.latency.count).toBe(2);
+    expect(snapshot.latencyMs.count).toBe(2);
   });
 
   it('counts nothing as produced when the produce call fails', async () => {

@@ -245,7 +245,7 @@ export class PipelineRunner {
     if (this.failure) return;
     const { topic, partition } = batch;
     const { task, collector } = this.taskFor(topic, partition);
-    this.metricsRegistry.partition(topic, partition).highWatermark = Number(batch.highWatermark);
+    this.metricsRegistry.partition(topic, partition).endOffset = Number(batch.highWatermark);
     let processed = -1; // last offset processed and not yet committed
     let stopped: PipelineStoppedError | undefined;
     let since = Date.now();

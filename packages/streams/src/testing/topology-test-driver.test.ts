@@ -36,7 +36,7 @@ describe('TopologyTestDriver', () => {
     driver.pipeInput('in', { value: 2, timestamp: 1_000 });
     const out = driver.readOutput('out');
     expect(out.map((r) => r.timestamp)).toEqual([1_000, 1_000]);
-    const { latency, recordsProduced } = driver.metrics();
+    const { latencyMs: latency, recordsProduced } = driver.metrics();
     expect(recordsProduced).toBe(2);
     expect(latency.count).toBe(2);
     expect(latency.min).toBe(0);
@@ -48,8 +48,8 @@ describe('TopologyTestDriver', () => {
     driver.pipeInput('in', [{ value: 1 }, { value: 2 }]);
     const snapshot = driver.metrics();
     expect(snapshot.edges).toEqual({
-      'in->all': { from: 'in', to: 'all', records: 2 },
-      'all->out': { from: 'all', to: 'out', records: 2 },
+      'in->all': { source: 'in', target: 'all', records: 2 },
+      'all->out': { source: 'all', target: 'out', records: 2 },
     });
     expect(JSON.parse(JSON.stringify(snapshot))).toEqual(snapshot);
   });

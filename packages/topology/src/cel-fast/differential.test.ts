@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileExpression, DEFERRED, expressionInternals, type ExpressionKind, type RecordContext } from '../cel.js';
+import { compileExpression, DEFERRED, expressionInternals } from '../cel-compiled.js';
+import type { ExpressionKind, RecordContext } from '../cel.js';
 import { EXTREME_WEATHER_EXPRESSION } from '../examples/weather.js';
 
 /**

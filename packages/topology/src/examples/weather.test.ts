@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileExpression, evaluate } from '../cel.js';
+import { compileExpression, evaluate } from '../cel-compiled.js';
 import { validatePipeline } from '../validate.js';
 import { EXTREME_WEATHER_EXPRESSION, weatherPipeline } from './weather.js';
 

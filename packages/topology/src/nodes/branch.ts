@@ -69,6 +69,9 @@ export const branchNode = defineNode(branchConfig, {
       ],
     },
   ],
+}, (config) => {
+  const count = Array.isArray(config.predicates) ? config.predicates.length : 0;
+  return `${count} ${count === 1 ? 'output' : 'outputs'} + default`;
 });
 
 export type BranchConfig = z.output<typeof branchConfig>;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineNode, PROCESSOR_INPUTS } from './node-kit.js';
+import { defineNode, expressionSummary, PROCESSOR_INPUTS } from './node-kit.js';
 
 const filterConfig = z.strictObject({ expression: z.string() });
 
@@ -21,6 +21,6 @@ export const filterNode = defineNode(filterConfig, {
       help: 'A CEL expression over key, value, headers, topic, partition, offset and timestamp that returns bool.',
     },
   ],
-});
+}, expressionSummary);
 
 export type FilterConfig = z.output<typeof filterConfig>;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineNode, PROCESSOR_INPUTS } from './node-kit.js';
+import { defineNode, expressionSummary, PROCESSOR_INPUTS } from './node-kit.js';
 
 const flatMapConfig = z.strictObject({ expression: z.string() });
 
@@ -21,6 +21,6 @@ export const flatMapNode = defineNode(flatMapConfig, {
       help: 'A CEL expression that returns a list; each element becomes the value of a new record with the same key.',
     },
   ],
-});
+}, expressionSummary);
 
 export type FlatMapConfig = z.output<typeof flatMapConfig>;

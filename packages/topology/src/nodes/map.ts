@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineNode, PROCESSOR_INPUTS } from './node-kit.js';
+import { defineNode, expressionSummary, PROCESSOR_INPUTS } from './node-kit.js';
 
 const mapConfig = z.strictObject({ expression: z.string() });
 
@@ -21,6 +21,6 @@ export const mapNode = defineNode(mapConfig, {
       help: 'A CEL expression whose result (any JSON: objects, lists, numbers, strings) becomes the value.',
     },
   ],
-});
+}, expressionSummary);
 
 export type MapConfig = z.output<typeof mapConfig>;

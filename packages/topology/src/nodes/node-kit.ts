@@ -85,19 +85,43 @@ export interface NodeTypeInfo<T extends string = string> {
   errors: string;
 }
 
+/**
+ * One line that tells nodes of the same type apart on the canvas (the topic, the expression). It
+ * reads a draft's config, which may be incomplete, so it takes the config as found.
+ */
+export type NodeSummary = (config: Readonly<Record<string, unknown>>) => string;
+
 export interface NodeDefinition<T extends string, S extends z.ZodType> {
   type: T;
   /** The whole node, common fields included. */
   schema: S;
+  /** What the palette, the generated form and validation show. */
   info: NodeTypeInfo<T>;
+  summary: NodeSummary;
 }
 
 export function defineNode<T extends string, C extends z.ZodType>(
   config: C,
   info: NodeTypeInfo<T>,
+  summary: NodeSummary,
 ): NodeDefinition<T, ReturnType<typeof nodeSchema<T, C>>> {
-  return { type: info.type, schema: nodeSchema(info.type, config), info };
+  return { type: info.type, schema: nodeSchema(info.type, config), info, summary };
 }
+
+const MAX_SUMMARY = 48;
+
+/** Flattens and shortens text for a one-line summary. */
+export function clip(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_SUMMARY ? `${flat.slice(0, MAX_SUMMARY - 1)}…` : flat;
+}
+
+/** A config field as text, '' when it is missing or not a string. */
+export const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** The summary of the expression nodes: the expression itself. */
+export const expressionSummary: NodeSummary = (config) =>
+  text(config.expression) ? clip(text(config.expression)) : 'no expression yet';
 
 export const FORMAT_OPTIONS: readonly EnumOption[] = [
   { value: 'json', label: 'JSON', help: 'UTF-8 JSON; fields are reachable as value.field' },

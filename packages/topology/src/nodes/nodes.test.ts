@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pipelineNodeSchema } from '../pipeline.js';
+import { NODE_REGISTRY, NODE_TYPES } from './index.js';
 
 function parse(node: unknown) {
   return pipelineNodeSchema.safeParse(node);
@@ -36,7 +37,7 @@ describe('node schemas', () => {
     expect(result.success && result.data).toEqual(node);
   });
 
-  it.each(['filter', 'map', 'flatMap', 'selectKey'])('%s: takes an expression', (type) => {
+  it.each(NODE_TYPES.filter((type) => NODE_REGISTRY[type].info.fields.some((f) => f.name === 'expression')))('%s: takes an expression', (type) => {
     const result = parse({ id: 'n', type, position: { x: 0, y: 0 }, onError: 'skip', config: { expression: 'value' } });
     expect(result.success && result.data).toMatchObject({ type, onError: 'skip', config: { expression: 'value' } });
   });

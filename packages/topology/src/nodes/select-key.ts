@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { defineNode, PROCESSOR_INPUTS } from './node-kit.js';
+import { defineNode, expressionSummary, PROCESSOR_INPUTS } from './node-kit.js';
 
 const selectKeyConfig = z.strictObject({ expression: z.string() });
 
@@ -21,6 +21,6 @@ export const selectKeyNode = defineNode(selectKeyConfig, {
       help: 'A CEL expression whose result becomes the key; the value and headers are kept.',
     },
   ],
-});
+}, expressionSummary);
 
 export type SelectKeyConfig = z.output<typeof selectKeyConfig>;

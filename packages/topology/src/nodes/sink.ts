@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { topicNameSchema } from '../names.js';
-import { defineNode, FORMAT_OPTIONS, PROCESSOR_INPUTS, recordFormatSchema } from './node-kit.js';
+import { clip, defineNode, FORMAT_OPTIONS, PROCESSOR_INPUTS, recordFormatSchema, text } from './node-kit.js';
 
 // Records are partitioned by key, as Kafka's default partitioner does; re-key with selectKey.
 const sinkConfig = z.strictObject({
@@ -33,6 +33,6 @@ export const sinkNode = defineNode(sinkConfig, {
     { name: 'keyFormat', type: 'enum', label: 'Key format', required: false, default: 'string', options: FORMAT_OPTIONS, help: 'How record keys are encoded.' },
     { name: 'compression', type: 'enum', label: 'Compression', required: false, default: 'none', options: COMPRESSION_OPTIONS, help: "The codec of the batches written, as Kafka's compression.type." },
   ],
-});
+}, (config) => (text(config.topic) ? `to ${clip(text(config.topic))}` : 'no topic yet'));
 
 export type SinkConfig = z.output<typeof sinkConfig>;

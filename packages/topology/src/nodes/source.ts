@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { topicNameSchema } from '../names.js';
-import { defineNode, FORMAT_OPTIONS, recordFormatSchema } from './node-kit.js';
+import { clip, defineNode, FORMAT_OPTIONS, recordFormatSchema, text } from './node-kit.js';
 
 /**
  * `startFrom` defaults to `earliest`: a new pipeline then shows the records already in its topic,
@@ -39,6 +39,6 @@ export const sourceNode = defineNode(sourceConfig, {
       help: 'Where the pipeline starts reading the first time it runs; later runs resume from committed offsets.',
     },
   ],
-});
+}, (config) => (text(config.topic) ? `from ${clip(text(config.topic))}` : 'no topic yet'));
 
 export type SourceConfig = z.output<typeof sourceConfig>;

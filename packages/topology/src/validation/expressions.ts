@@ -1,4 +1,4 @@
-import { compileExpression, type ExpressionKind } from '../cel.js';
+import { checkExpression, type ExpressionKind } from '../cel.js';
 import { isNodeType, nodeTypeInfo } from '../catalogue.js';
 import type { ConfigField } from '../nodes/index.js';
 import { formatPath, ownerOf, valueAt, type ValidationIssue } from './issue.js';
@@ -40,7 +40,7 @@ function check(document: unknown, segments: PropertyKey[], field: ConfigField, i
   const kind = KIND_OF_FIELD[field.type];
   const source = valueAt(document, segments);
   if (kind === undefined || typeof source !== 'string') return;
-  const result = compileExpression(source, kind);
+  const result = checkExpression(source, kind);
   if (result.ok) return;
   issues.push({
     code: 'expression',

@@ -1,20 +1,12 @@
-import { isNodeType, nodeTypeInfo } from '../catalogue.js';
-import { DEFAULT_BRANCH_OUTPUT, type NodeType, type OutputsKind } from '../nodes/index.js';
+import { wiredNode, type WiredNode } from '../wiring/index.js';
 import { valueAt } from './issue.js';
 
 /**
  * The graph as far as it can be read from a document that may be invalid elsewhere, so that
  * wiring problems are reported together with shape problems instead of one round later.
  */
-export interface GraphNode {
+export interface GraphNode extends WiredNode {
   index: number;
-  id: string;
-  /** Undefined for an unknown type (reported by the shape check): such a node is wired but not judged. */
-  type?: NodeType;
-  label: string;
-  outputs: OutputsKind;
-  /** Branch output names, when the predicates can be read. */
-  outputNames?: readonly string[];
   topic?: string;
 }
 
@@ -38,20 +30,13 @@ export function readGraph(document: unknown): GraphView {
     rawNodes.forEach((raw: unknown, index) => {
       const id = valueAt(raw, ['id']);
       if (typeof id !== 'string' || id === '') return;
-      const rawType = valueAt(raw, ['type']);
-      if (!isNodeType(rawType)) {
-        nodes.push({ index, id, label: 'node', outputs: 'single' });
-        return;
-      }
-      const info = nodeTypeInfo(rawType);
+      const type = valueAt(raw, ['type']);
       const topic = valueAt(raw, ['config', 'topic']);
+      const wired = wiredNode({ id, type, config: valueAt(raw, ['config']) }, '');
       nodes.push({
+        ...wired,
+        name: `${wired.type ?? 'node'} "${id}"`,
         index,
-        id,
-        type: rawType,
-        label: rawType,
-        outputs: info.outputs,
-        outputNames: info.outputs === 'per-predicate' ? branchOutputs(raw) : undefined,
         topic: typeof topic === 'string' && topic !== '' ? topic : undefined,
       });
     });
@@ -76,12 +61,4 @@ export function readGraph(document: unknown): GraphView {
     });
   }
   return { nodes, edges };
-}
-
-function branchOutputs(raw: unknown): string[] | undefined {
-  const predicates = valueAt(raw, ['config', 'predicates']);
-  if (!Array.isArray(predicates)) return undefined;
-  const names = predicates.map((p: unknown) => valueAt(p, ['name']));
-  if (!names.every((n): n is string => typeof n === 'string')) return undefined;
-  return [...names, DEFAULT_BRANCH_OUTPUT];
 }

@@ -1,8 +1,9 @@
 import { didYouMean } from '../suggest.js';
 import type { GraphEdge, GraphNode, GraphView } from './graph-view.js';
 import type { ValidationIssue } from './issue.js';
+import { carriesRecords, connectionProblems, type ConnectionProblemCode } from '../wiring/index.js';
 
-/** Wiring problems: ids, edge ends and handles, cycles, reachability, topic feedback loops. */
+/** Wiring problems: ids, edges (see canConnect), reachability, topic feedback loops. */
 export function graphIssues(view: GraphView): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const nodesById = uniqueNodes(view.nodes, issues);
@@ -10,13 +11,11 @@ export function graphIssues(view: GraphView): ValidationIssue[] {
   const usable = checkEdges(view.edges, nodesById, issues);
   const successors = adjacency(usable, (e) => e.source);
   const predecessors = adjacency(usable, (e) => e.target);
-  checkCycles([...nodesById.values()], successors, issues);
   checkReachability([...nodesById.values()], successors, predecessors, issues);
   checkTopicLoops([...nodesById.values()], successors, issues);
   return issues;
 }
 
-const quoted = (node: GraphNode) => `${node.label} "${node.id}"`;
 
 function uniqueNodes(nodes: readonly GraphNode[], issues: ValidationIssue[]): Map<string, GraphNode> {
   const byId = new Map<string, GraphNode>();
@@ -53,101 +52,53 @@ function checkEdgeIds(edges: readonly GraphEdge[], issues: ValidationIssue[]): v
   }
 }
 
-/** Reports bad edges and returns those that carry records (both ends exist, legal direction). */
+/** What to do about an edge already in a document, where the reason alone does not say it. */
+const FIXES: Partial<Record<ConnectionProblemCode, string>> = {
+  'source-with-input': '; remove the edge',
+  'sink-with-output': '; remove the edge',
+  'duplicate-edge': '; remove one of the two',
+  cycle: '; remove one edge of the loop',
+  'unexpected-output': '; remove its sourceHandle',
+};
+
+/**
+ * Reports bad edges, by the same rules the canvas applies while dragging, and returns those that
+ * carry records (both ends exist, legal direction). Each edge is judged against the usable edges
+ * before it, so a duplicate names its twin and a cycle is reported once, by the edge closing it.
+ */
 function checkEdges(edges: readonly GraphEdge[], nodesById: Map<string, GraphNode>, issues: ValidationIssue[]): GraphEdge[] {
   const usable: GraphEdge[] = [];
-  const connections = new Map<string, GraphEdge>();
   const ids = [...nodesById.keys()];
   for (const edge of edges) {
     const at = `edges[${edge.index}]`;
-    const from = nodesById.get(edge.source);
-    const to = nodesById.get(edge.target);
-    if (!from) {
+    const ends = [
+      { end: 'source', id: edge.source, verb: 'starts at' },
+      { end: 'target', id: edge.target, verb: 'ends at' },
+    ] as const;
+    const missing = ends.filter((e) => !nodesById.has(e.id));
+    for (const { end, id, verb } of missing) {
       issues.push({
         code: 'missing-node',
-        path: `${at}.source`,
+        path: `${at}.${end}`,
         edgeId: edge.id,
-        message: `edge "${edge.id}" starts at node "${edge.source}", which does not exist${didYouMean(edge.source, ids)}`,
+        message: `edge "${edge.id}" ${verb} node "${id}", which does not exist${didYouMean(id, ids)}`,
       });
     }
-    if (!to) {
-      issues.push({
-        code: 'missing-node',
-        path: `${at}.target`,
-        edgeId: edge.id,
-        message: `edge "${edge.id}" ends at node "${edge.target}", which does not exist${didYouMean(edge.target, ids)}`,
-      });
-    }
-    if (!from || !to) continue;
+    if (missing.length > 0) continue;
 
-    let carriesRecords = true;
-    if (to.type === 'source') {
-      carriesRecords = false;
+    const problems = connectionProblems({ nodes: nodesById, edges: usable }, edge);
+    for (const problem of problems) {
       issues.push({
-        code: 'source-with-input',
-        path: `${at}.target`,
-        nodeId: to.id,
+        code: problem.code,
+        path: problem.end === 'edge' ? at : `${at}.${problem.end}`,
+        ...(problem.nodeId === undefined ? {} : { nodeId: problem.nodeId }),
         edgeId: edge.id,
-        message: `source "${to.id}" cannot have inputs, it reads its topic: remove edge "${edge.id}" from "${from.id}"`,
+        message: `edge "${edge.id}": ${problem.reason}${FIXES[problem.code] ?? ''}`,
       });
     }
-    if (from.type === 'sink') {
-      carriesRecords = false;
-      issues.push({
-        code: 'sink-with-output',
-        path: `${at}.source`,
-        nodeId: from.id,
-        edgeId: edge.id,
-        message: `sink "${from.id}" cannot have outputs, it writes its topic: remove edge "${edge.id}" to "${to.id}"`,
-      });
-    } else {
-      checkHandle(edge, from, issues);
-    }
-
-    // A handle on a single-output node is already reported; it does not make a second connection.
-    const handle = from.outputs === 'per-predicate' ? edge.sourceHandle : null;
-    const key = JSON.stringify([edge.source, handle, edge.target]);
-    const twin = connections.get(key);
-    if (twin !== undefined) {
-      issues.push({
-        code: 'duplicate-edge',
-        path: at,
-        edgeId: edge.id,
-        message: `edge "${edge.id}" repeats edge "${twin.id}" (${edge.source} → ${edge.target}), which would deliver every record twice: remove one`,
-      });
-      continue;
-    }
-    connections.set(key, edge);
-    if (carriesRecords) usable.push(edge);
+    if (problems.every(carriesRecords)) usable.push(edge);
   }
   return usable;
-}
-
-function checkHandle(edge: GraphEdge, from: GraphNode, issues: ValidationIssue[]): void {
-  const path = `edges[${edge.index}].sourceHandle`;
-  const common = { path, nodeId: from.id, edgeId: edge.id };
-  if (from.outputs === 'single' && edge.sourceHandle !== null) {
-    issues.push({
-      code: 'unexpected-output',
-      ...common,
-      message: `${quoted(from)} has a single output, so edge "${edge.id}" must not name one (sourceHandle "${edge.sourceHandle}"): remove sourceHandle`,
-    });
-  }
-  if (from.outputs !== 'per-predicate' || from.outputNames === undefined) return;
-  const names = from.outputNames.map((n) => `"${n}"`).join(', ');
-  if (edge.sourceHandle === null) {
-    issues.push({
-      code: 'missing-output',
-      ...common,
-      message: `edge "${edge.id}" leaves branch "${from.id}" without naming an output: set sourceHandle to one of ${names}`,
-    });
-  } else if (!from.outputNames.includes(edge.sourceHandle)) {
-    issues.push({
-      code: 'unknown-output',
-      ...common,
-      message: `branch "${from.id}" has no output "${edge.sourceHandle}"${didYouMean(edge.sourceHandle, from.outputNames)}: its outputs are ${names}`,
-    });
-  }
 }
 
 /** Edges grouped by one of their ends. */
@@ -159,42 +110,6 @@ function adjacency(edges: readonly GraphEdge[], end: (e: GraphEdge) => string): 
     else map.set(end(edge), [edge]);
   }
   return map;
-}
-
-/** Reports each cycle once, by the edge that closes it, naming its nodes in order. */
-function checkCycles(nodes: readonly GraphNode[], successors: Map<string, GraphEdge[]>, issues: ValidationIssue[]): void {
-  const state = new Map<string, 'open' | 'done'>();
-  const stack: string[] = [];
-  const reported = new Set<string>();
-
-  const visit = (id: string): void => {
-    state.set(id, 'open');
-    stack.push(id);
-    for (const edge of successors.get(id) ?? []) {
-      const next = edge.target;
-      const seen = state.get(next);
-      if (seen === 'open') {
-        const cycle = stack.slice(stack.lastIndexOf(next));
-        const key = [...cycle].sort().join('\u0000');
-        if (!reported.has(key)) {
-          reported.add(key);
-          issues.push({
-            code: 'cycle',
-            path: `edges[${edge.index}]`,
-            nodeId: next,
-            edgeId: edge.id,
-            message: `cycle ${[...cycle, next].join(' → ')}: records would loop forever; remove one of these edges (e.g. "${edge.id}")`,
-          });
-        }
-      } else if (seen === undefined) {
-        visit(next);
-      }
-    }
-    stack.pop();
-    state.set(id, 'done');
-  };
-
-  for (const node of nodes) if (!state.has(node.id)) visit(node.id);
 }
 
 function reach(starts: readonly string[], links: Map<string, GraphEdge[]>, next: (e: GraphEdge) => string): Set<string> {
@@ -239,14 +154,14 @@ function checkReachability(
     const deadEnd = sinks.length > 0 && !drained.has(node.id) && !successors.has(node.id);
     const common = { path: `nodes[${node.index}]`, nodeId: node.id };
     if (notFed && deadEnd) {
-      issues.push({ code: 'disconnected', ...common, message: `${quoted(node)} is not connected to anything: place it between a source and a sink` });
+      issues.push({ code: 'disconnected', ...common, message: `${node.name} is not connected to anything: place it between a source and a sink` });
     } else if (notFed) {
-      issues.push({ code: 'not-fed', ...common, message: `${quoted(node)} has no input, so it receives no records: connect it downstream of a source` });
+      issues.push({ code: 'not-fed', ...common, message: `${node.name} has no input, so it receives no records: connect it downstream of a source` });
     } else if (deadEnd) {
       issues.push({
         code: 'dead-end',
         ...common,
-        message: `${quoted(node)} has no output, so its records go nowhere: connect it to a sink`,
+        message: `${node.name} has no output, so its records go nowhere: connect it to a sink`,
       });
     }
   }

@@ -1,10 +1,10 @@
 import type { Request, Response } from 'express';
-import * as z from 'zod';
+import { signInSchema, type SessionState } from '@sluice/api';
 import { UnauthorizedError } from '../../errors.js';
 import { clearSessionCookie, sessionCookieOf, setSessionCookie, type ApiToken, type RefusalLog } from '../../exposure/index.js';
 import { parseRequest } from '../parse-request.js';
 
-const signInSchema = z.strictObject({ token: z.string({ error: 'give the API token as a string' }).min(1, { error: 'the API token cannot be empty' }) });
+const answer = (res: Response, state: SessionState) => res.json(state);
 
 /**
  * The web app's sign-in: it sends the token once, and the server answers with a session cookie
@@ -17,12 +17,12 @@ export function sessionController(token: ApiToken | undefined, log: RefusalLog) 
     state(req: Request, res: Response) {
       const session = sessionCookieOf(req.headers.cookie, port(req));
       const signedIn = token === undefined || (session !== undefined && token.matchesSession(session));
-      res.json({ tokenRequired: token !== undefined, signedIn });
+      answer(res, { tokenRequired: token !== undefined, signedIn });
     },
     signIn(req: Request, res: Response) {
       const { token: given } = parseRequest(signInSchema, req.body ?? {}, 'sign-in');
       if (token === undefined) {
-        res.json({ tokenRequired: false, signedIn: true });
+        answer(res, { tokenRequired: false, signedIn: true });
         return;
       }
       if (!token.matches(given)) {
@@ -30,10 +30,10 @@ export function sessionController(token: ApiToken | undefined, log: RefusalLog) 
         log.refused(req.socket.remoteAddress, 'POST /api/session', reason);
         throw new UnauthorizedError(reason);
       }
-      res.set('Set-Cookie', setSessionCookie(port(req), token.sessionValue)).json({ tokenRequired: true, signedIn: true });
+      answer(res.set('Set-Cookie', setSessionCookie(port(req), token.sessionValue)), { tokenRequired: true, signedIn: true });
     },
     signOut(req: Request, res: Response) {
-      res.set('Set-Cookie', clearSessionCookie(port(req))).json({ tokenRequired: token !== undefined, signedIn: token === undefined });
+      answer(res.set('Set-Cookie', clearSessionCookie(port(req))), { tokenRequired: token !== undefined, signedIn: token === undefined });
     },
   };
 }

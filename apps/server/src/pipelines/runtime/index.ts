@@ -1,6 +1,6 @@
 export { RestartBackoff } from './backoff.js';
 export { PipelineManager, type PipelineManagerOptions } from './pipeline-manager.js';
-export type { EdgeMetricsView, MetricsDefinition, NodeMetricsView, PipelineMetrics, SourceLagView } from './pipeline-metrics.js';
+export type { EdgeMetrics, MetricsDefinition, NodeMetrics, PipelineMetrics, SourceLag } from './pipeline-metrics.js';
 export type { PipelineStatus, RuntimeState } from './pipeline-runtime.js';
 export type { RunnerTuning } from './worker-protocol.js';
 export { workerScript } from './worker-handle.js';

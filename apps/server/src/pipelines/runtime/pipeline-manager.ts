@@ -1,3 +1,4 @@
+import type { KafkaConnectionSettings } from '@sluice/kafka-admin';
 import type { TapTarget } from '@sluice/streams';
 import type { Pipeline } from '@sluice/topology';
 import type { Logger } from '../../logger.js';
@@ -9,6 +10,8 @@ import type { RunnerTuning } from './worker-protocol.js';
 
 export interface PipelineManagerOptions {
   readonly brokers: readonly string[];
+  /** TLS and SASL the workers' clients use; plaintext when absent. */
+  readonly connection?: KafkaConnectionSettings;
   readonly logger: Logger;
   readonly tuning?: RunnerTuning;
   /** How often workers post metrics; default 250 ms. */
@@ -122,6 +125,7 @@ export class PipelineManager {
     if (!runtime) {
       runtime = new PipelineRuntime(pipelineId, {
         brokers: this.options.brokers,
+        ...(this.options.connection ? { connection: this.options.connection } : {}),
         tuning: this.options.tuning ?? {},
         logger: this.options.logger,
         // Four times per push: a count reaches the canvas within ~1.25 s of the record, not ~2 s.

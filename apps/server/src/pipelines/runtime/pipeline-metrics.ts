@@ -1,53 +1,8 @@
 import type { LatencySummary, RunnerMetrics } from '@sluice/streams';
 import type { Pipeline } from '@sluice/topology';
+import type { EdgeMetrics, NodeMetrics, PipelineMetrics, SourceLag } from '@sluice/api';
 
-export interface NodeMetricsView {
-  readonly recordsIn: number;
-  readonly recordsOut: number;
-  readonly errors: number;
-  readonly deadLetters: number;
-  readonly skipped: number;
-  readonly recordsInPerSec: number;
-  readonly recordsOutPerSec: number;
-  readonly errorsPerSec: number;
-}
-
-export interface EdgeMetricsView {
-  readonly source: string;
-  readonly target: string;
-  readonly sourceHandle?: string;
-  readonly records: number;
-  readonly recordsPerSec: number;
-}
-
-export interface SourceLagView {
-  readonly topic: string;
-  readonly partition: number;
-  /** Last offset consumed, -1 before the first record. */
-  readonly offset: number;
-  /** The partition's end offset (high watermark) when known. */
-  readonly endOffset?: number;
-  readonly lag?: number;
-}
-
-/** `GET /api/pipelines/:id/metrics`, and each pipeline in a live snapshot. */
-export interface PipelineMetrics {
-  readonly pipelineId: string;
-  readonly name: string;
-  /** ISO time the numbers were taken. */
-  readonly at: string;
-  /** Per node of the definition; totals count every run since the server started. */
-  readonly nodes: Record<string, NodeMetricsView>;
-  readonly edges: Record<string, EdgeMetricsView>;
-  readonly sources: readonly SourceLagView[];
-  /** Sum of the lag of every source partition. */
-  readonly lag: number;
-  /** Record timestamp → output acknowledged, in ms, for the current run. */
-  readonly latencyMs: LatencySummary;
-  readonly recordsProduced: number;
-  readonly deadLettersProduced: number;
-  readonly recordsProducedPerSec: number;
-}
+export type { EdgeMetrics, NodeMetrics, PipelineMetrics, SourceLag } from '@sluice/api';
 
 /** The parts of a pipeline a metrics view is laid out by. */
 export type MetricsDefinition = Pick<Pipeline, 'name' | 'nodes' | 'edges'>;
@@ -100,7 +55,7 @@ export class PipelineMetricsAccount {
   /** The view for a definition: every node and edge of it, zero where nothing has run. */
   view(pipelineId: string, pipeline: MetricsDefinition, now: number = Date.now()): PipelineMetrics {
     const live = this.live;
-    const nodes: Record<string, NodeMetricsView> = {};
+    const nodes: Record<string, NodeMetrics> = {};
     for (const node of pipeline.nodes) {
       const c = this.carried.nodes.get(node.id);
       const l = live?.nodes[node.id];
@@ -116,7 +71,7 @@ export class PipelineMetricsAccount {
         errorsPerSec: r?.errorsPerSec ?? 0,
       };
     }
-    const edges: Record<string, EdgeMetricsView> = {};
+    const edges: Record<string, EdgeMetrics> = {};
     for (const edge of pipeline.edges) {
       edges[edge.id] = {
         source: edge.source,
@@ -126,13 +81,8 @@ export class PipelineMetricsAccount {
         recordsPerSec: live?.rates.edges[edge.id] ?? 0,
       };
     }
-    const sources: SourceLagView[] = (live?.sources ?? []).map((s) => ({
-      topic: s.topic,
-      partition: s.partition,
-      offset: s.offset,
-      ...(s.highWatermark !== undefined ? { endOffset: s.highWatermark } : {}),
-      ...(s.lag !== undefined ? { lag: s.lag } : {}),
-    }));
+    // The runner names partition progress as the contract does: it passes through as it is.
+    const sources: SourceLag[] = (live?.sources ?? []).map((s) => ({ ...s }));
     return {
       pipelineId,
       name: pipeline.name,
@@ -141,7 +91,7 @@ export class PipelineMetricsAccount {
       edges,
       sources,
       lag: live?.totalLag ?? 0,
-      latencyMs: live?.latency ?? EMPTY_LATENCY,
+      latencyMs: live?.latencyMs ?? EMPTY_LATENCY,
       recordsProduced: this.carried.recordsProduced + (live?.recordsProduced ?? 0),
       deadLettersProduced: this.carried.deadLettersProduced + (live?.deadLettersProduced ?? 0),
       recordsProducedPerSec: live?.rates.recordsProducedPerSec ?? 0,

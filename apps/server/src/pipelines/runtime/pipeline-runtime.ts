@@ -1,3 +1,4 @@
+import { PLAINTEXT_CONNECTION, type KafkaConnectionSettings } from '@sluice/kafka-admin';
 import type { TapTarget } from '@sluice/streams';
 import type { Pipeline } from '@sluice/topology';
 import type { Logger } from '../../logger.js';
@@ -24,6 +25,7 @@ export interface RuntimeState {
 
 export interface RuntimeContext {
   readonly brokers: readonly string[];
+  readonly connection?: KafkaConnectionSettings;
   readonly tuning: RunnerTuning;
   readonly logger: Logger;
   readonly metricsEveryMs: number;
@@ -145,6 +147,7 @@ export class PipelineRuntime {
       pipelineId: this.pipelineId,
       pipeline,
       brokers: this.context.brokers,
+      connection: this.context.connection ?? PLAINTEXT_CONNECTION,
       tuning: this.context.tuning,
       metricsEveryMs: this.context.metricsEveryMs,
       taps: [...this.taps.values()],

@@ -1,5 +1,6 @@
 // The body of a pipeline's worker thread: one PipelineRunner, driven by messages from the
 // PipelineManager. A pipeline that is slow, throws, or runs out of memory takes down only this thread.
+import { explainSecurityFailure, kafkaJsSecurity } from '@sluice/kafka-admin';
 import { PipelineRunner, PipelineStoppedError, type TapTarget } from '@sluice/streams';
 import { parentPort, workerData } from 'node:worker_threads';
 import { tappedRecord } from '../../taps/tapped-record.js';
@@ -13,6 +14,7 @@ const post = (message: FromWorker) => port.postMessage(message);
 const runner = PipelineRunner.fromPipeline(settings.pipeline, {
   pipelineId: settings.pipelineId,
   brokers: settings.brokers,
+  kafkaConfig: kafkaJsSecurity(settings.connection),
   sessionTimeout: settings.tuning.sessionTimeoutMs ?? 10_000,
   heartbeatInterval: settings.tuning.heartbeatIntervalMs ?? 1_000,
   onFailure: (error) => fail(error),
@@ -53,7 +55,7 @@ function fail(error: unknown): void {
   clearInterval(metricsTimer);
   clearInterval(tapTimer);
   post({ type: 'metrics', metrics: runner.metrics() });
-  const message = error instanceof Error ? error.message : String(error);
+  const message = explainSecurityFailure(error, settings.connection) ?? (error instanceof Error ? error.message : String(error));
   post({ type: 'failed', error: message, retriable: !(error instanceof PipelineStoppedError) });
   port!.close();
 }

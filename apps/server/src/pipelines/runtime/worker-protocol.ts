@@ -1,3 +1,4 @@
+import type { KafkaConnectionSettings } from '@sluice/kafka-admin';
 import type { RunnerMetrics, TapTarget } from '@sluice/streams';
 import type { TappedBatch } from '../../taps/tapped-record.js';
 import type { Pipeline } from '@sluice/topology';
@@ -14,6 +15,8 @@ export interface WorkerSettings {
   readonly pipelineId: string;
   readonly pipeline: Pipeline;
   readonly brokers: readonly string[];
+  /** The server's TLS and SASL settings (plain data: workerData cannot carry functions). */
+  readonly connection: KafkaConnectionSettings;
   readonly tuning: RunnerTuning;
   readonly metricsEveryMs: number;
   /** Places to sample from the start (taps that were open before a restart or redeploy). */

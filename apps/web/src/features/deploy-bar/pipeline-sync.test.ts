@@ -2,18 +2,21 @@
 import { weatherPipeline } from '@sluice/topology';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fromPipelineJson, type PipelineJson } from '../../core/index.js';
-import { ApiRequestError, type PipelineRecord, type SluiceApi } from '../../infrastructure/api/index.js';
+import { ApiRequestError, type PipelineDetail, type SluiceApi } from '../../infrastructure/api/index.js';
 import { createPipelineStore, selectIssues, selectUnsaved } from '../../infrastructure/store/index.js';
-import { AUTOSAVE_DELAY_MS, createPipelineSync } from './pipeline-sync.js';
+import { AUTOSAVE_DELAY_MS, createPipelineSync, type LiveStatusSource } from './pipeline-sync.js';
+import type { LivePipeline } from '@sluice/api';
+import { pipelineDetail, unusedApi } from '../../infrastructure/api/test-pipelines.js';
 
 // The sync's decisions (when to save, in which order to call the API, what to do with refusals)
 // against a recording stand-in for the REST client; the real server is exercised by the e2e suite.
 
-const record = (over: Partial<PipelineRecord> = {}): PipelineRecord => ({ id: 'p1', name: 'extreme-weather', status: 'stopped', issues: [], ...over });
+const record = (over: Partial<PipelineDetail> = {}): PipelineDetail => pipelineDetail(over);
 
 function recordingApi(overrides: Partial<SluiceApi> = {}) {
   const calls: string[] = [];
   const api: SluiceApi = {
+    ...unusedApi(),
     listPipelines: async () => [],
     getPipeline: async () => record(),
     createPipeline: async () => record(),
@@ -22,10 +25,23 @@ function recordingApi(overrides: Partial<SluiceApi> = {}) {
     startPipeline: async () => (calls.push('start'), record({ status: 'deploying', deployedAt: 'now' })),
     deletePipeline: async () => undefined,
     listTopics: async () => [],
-    health: async () => ({}),
     ...overrides,
   };
   return { api, calls };
+}
+
+/** A live stream that never reports; `liveFeed` makes one a test drives. */
+const quietLive: LiveStatusSource = { watch: () => () => undefined };
+
+function liveFeed() {
+  let listener: ((pipeline: LivePipeline | undefined) => void) | undefined;
+  const source: LiveStatusSource = {
+    watch: (_id, onSnapshot) => {
+      listener = onSnapshot;
+      return () => (listener = undefined);
+    },
+  };
+  return { source, send: (pipeline: LivePipeline | undefined) => listener?.(pipeline), watching: () => listener !== undefined };
 }
 
 const weather = () => fromPipelineJson(structuredClone(weatherPipeline) as unknown as PipelineJson);
@@ -37,7 +53,7 @@ describe('pipeline sync', () => {
   it('saves a draft once, shortly after a burst of edits', async () => {
     const store = createPipelineStore({ pipelineId: 'p1', doc: weather(), validationDelayMs: 0 });
     const { api, calls } = recordingApi();
-    const sync = createPipelineSync(api, store, { onBusy: () => undefined, onActionError: () => undefined });
+    const sync = createPipelineSync(api, store, quietLive, { onBusy: () => undefined, onActionError: () => undefined });
     const stop = sync.start();
     const leave = () => {
       const event = new Event('beforeunload', { cancelable: true });
@@ -61,7 +77,7 @@ describe('pipeline sync', () => {
     const store = createPipelineStore({ pipelineId: 'p1', doc: weather(), validationDelayMs: 0 });
     const { api, calls } = recordingApi();
     const busy: (string | null)[] = [];
-    const sync = createPipelineSync(api, store, { onBusy: (b) => busy.push(b), onActionError: () => undefined });
+    const sync = createPipelineSync(api, store, quietLive, { onBusy: (b) => busy.push(b), onActionError: () => undefined });
     store.getState().setConfigField('raw', 'topic', 'other_topic');
     await sync.deploy();
     expect(calls).toEqual(['PUT deploy=false', 'start']);
@@ -73,7 +89,7 @@ describe('pipeline sync', () => {
     const store = createPipelineStore({ pipelineId: 'p1', doc: weather(), validationDelayMs: 0 });
     const { api, calls } = recordingApi();
     const errors: (string | null)[] = [];
-    const sync = createPipelineSync(api, store, { onBusy: () => undefined, onActionError: (e) => errors.push(e) });
+    const sync = createPipelineSync(api, store, quietLive, { onBusy: () => undefined, onActionError: (e) => errors.push(e) });
     store.getState().setConfigField('extreme', 'expression', 'value.temperature >');
     await sync.deploy();
     expect(calls).toEqual([]);
@@ -91,7 +107,7 @@ describe('pipeline sync', () => {
       },
     });
     const errors: (string | null)[] = [];
-    const sync = createPipelineSync(api, store, { onBusy: () => undefined, onActionError: (e) => errors.push(e) });
+    const sync = createPipelineSync(api, store, quietLive, { onBusy: () => undefined, onActionError: (e) => errors.push(e) });
     store.getState().setConfigField('processed', 'topic', 'reserved');
     await sync.redeploy();
     expect(calls).toEqual(['PUT deploy=true', 'PUT deploy=false']);
@@ -107,8 +123,26 @@ describe('pipeline sync', () => {
         throw new ApiRequestError(400, 'has issues to fix', [{ path: 'nodes[0].config.topic', message: 'topic is not allowed' }]);
       },
     });
-    const sync = createPipelineSync(api, store, { onBusy: () => undefined, onActionError: () => undefined });
+    const sync = createPipelineSync(api, store, quietLive, { onBusy: () => undefined, onActionError: () => undefined });
     await sync.deploy();
     expect(selectIssues(store.getState())).toEqual([expect.objectContaining({ nodeId: 'raw', origin: 'server', message: 'topic is not allowed' })]);
+  });
+
+  it('takes the status from the live stream, and says when the pipeline is gone', async () => {
+    const store = createPipelineStore({ pipelineId: 'p1', doc: weather(), validationDelayMs: 0, record: pipelineDetail({ status: 'deploying' }) });
+    const { api } = recordingApi();
+    const live = liveFeed();
+    const errors: (string | null)[] = [];
+    const sync = createPipelineSync(api, store, live.source, { onBusy: () => undefined, onActionError: (e) => errors.push(e) });
+    const stop = sync.start();
+    live.send({ id: 'p1', name: 'extreme-weather', status: 'failed', error: 'broker unreachable' });
+    expect(store.getState().record).toMatchObject({ status: 'failed', error: 'broker unreachable' });
+    live.send({ id: 'p1', name: 'extreme-weather', status: 'running' });
+    expect(store.getState().record?.status).toBe('running');
+    expect(store.getState().record?.error).toBeUndefined();
+    live.send(undefined);
+    expect(errors).toEqual(['this pipeline was deleted on the server']);
+    stop();
+    expect(live.watching()).toBe(false);
   });
 });

@@ -1,11 +1,19 @@
 import { toPipelineJson } from '../../core/index.js';
-import { ApiRequestError, type PipelineRecord, type SluiceApi } from '../../infrastructure/api/index.js';
+import type { LivePipeline } from '@sluice/api';
+import { ApiRequestError, type PipelineDetail, type SluiceApi } from '../../infrastructure/api/index.js';
 import { selectIssues, type PipelineStoreApi } from '../../infrastructure/store/index.js';
 
 /** Pause after the last edit before the draft is saved on the server. */
 export const AUTOSAVE_DELAY_MS = 700;
-/** How often the status of the open pipeline is asked for. */
-export const STATUS_POLL_MS = 1000;
+
+/**
+ * Where the designer learns what runs: the live stream (`GET /api/live`), the same one the canvas
+ * numbers come from, so status and numbers never disagree. `watch` calls back on every snapshot
+ * with this pipeline's entry (undefined when the server no longer has it); it returns the stop.
+ */
+export interface LiveStatusSource {
+  watch(pipelineId: string, onSnapshot: (pipeline: LivePipeline | undefined) => void): () => void;
+}
 
 export type LifecycleAction = 'deploy' | 'redeploy' | 'stop';
 
@@ -17,7 +25,7 @@ export interface PipelineSync {
   /** Saves and restarts it with the new definition (it runs already). */
   redeploy(): Promise<void>;
   stop(): Promise<void>;
-  /** Starts the autosave and status polling; returns the function that ends them. */
+  /** Starts the autosave and follows the live status; returns the function that ends them. */
   start(): () => void;
 }
 
@@ -30,10 +38,10 @@ interface Hooks {
 
 /**
  * Keeps one open pipeline and the server in step: drafts are saved shortly after each edit
- * (`PUT ?deploy=false`, so another browser sees them), status is polled every second, and
+ * (`PUT ?deploy=false`, so another browser sees them), status follows the live stream, and
  * deploy / redeploy / stop go through the same queue as saves so they never overtake one.
  */
-export function createPipelineSync(api: SluiceApi, store: PipelineStoreApi, hooks: Hooks): PipelineSync {
+export function createPipelineSync(api: SluiceApi, store: PipelineStoreApi, live: LiveStatusSource, hooks: Hooks): PipelineSync {
   const id = store.getState().pipelineId;
   let queue: Promise<unknown> = Promise.resolve();
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -46,7 +54,7 @@ export function createPipelineSync(api: SluiceApi, store: PipelineStoreApi, hook
 
   const message = (err: unknown) => (err instanceof ApiRequestError ? err.message : err instanceof Error ? err.message : String(err));
 
-  const accept = (record: PipelineRecord) => store.getState().setRecord(record);
+  const accept = (record: PipelineDetail) => store.getState().setRecord(record);
 
   /** One save; `deploy` asks the server to validate strictly (and redeploy if it runs). */
   const save = async (deploy: boolean): Promise<void> => {
@@ -135,18 +143,10 @@ export function createPipelineSync(api: SluiceApi, store: PipelineStoreApi, hook
         saveTimer = setTimeout(() => void saveDraft(), AUTOSAVE_DELAY_MS);
       });
 
-      let polling = false;
-      const poll = setInterval(() => {
-        if (polling) return;
-        polling = true;
-        api
-          .getPipeline(id)
-          .then(accept)
-          .catch((err: unknown) => {
-            if (err instanceof ApiRequestError && err.status === 404) hooks.onActionError('this pipeline was deleted on the server');
-          })
-          .finally(() => (polling = false));
-      }, STATUS_POLL_MS);
+      const unwatch = live.watch(id, (pipeline) => {
+        if (pipeline) store.getState().applyLiveStatus(pipeline);
+        else hooks.onActionError('this pipeline was deleted on the server');
+      });
 
       // Leaving with unsaved edits asks first; the browser words the question.
       const beforeUnload = (event: BeforeUnloadEvent) => {
@@ -160,7 +160,7 @@ export function createPipelineSync(api: SluiceApi, store: PipelineStoreApi, hook
 
       return () => {
         unsubscribe();
-        clearInterval(poll);
+        unwatch();
         window.removeEventListener('beforeunload', beforeUnload);
         // Closing the designer in the app (not the tab) saves what is pending rather than asking.
         if (saveTimer !== undefined || store.getState().revision !== store.getState().savedRevision) {

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useApi } from '../../infrastructure/api/index.js';
+import { liveStatusSource } from '../../infrastructure/live/index.js';
 import { usePipelineStoreApi } from '../../infrastructure/store/index.js';
 import { createPipelineSync, type LifecycleAction, type PipelineSync } from './pipeline-sync.js';
 
@@ -15,7 +16,7 @@ export function usePipelineSync(): PipelineSyncView {
   const store = usePipelineStoreApi();
   const [busy, setBusy] = useState<LifecycleAction | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const sync = useMemo(() => createPipelineSync(api, store, { onBusy: setBusy, onActionError: setActionError }), [api, store]);
+  const sync = useMemo(() => createPipelineSync(api, store, liveStatusSource, { onBusy: setBusy, onActionError: setActionError }), [api, store]);
   useEffect(() => sync.start(), [sync]);
   return { sync, busy, actionError };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { emptyDocument, readPipelineText, toPipelineJson } from '../../core/index.js';
-import { ApiRequestError, useApi, type PipelineRecord } from '../../infrastructure/api/index.js';
+import { ApiRequestError, useApi, type PipelineSummary } from '../../infrastructure/api/index.js';
 import { useLiveStream } from '../../infrastructure/live/index.js';
 import { Dialog, GuaranteeBadge, StatusBadge, timeAgo, Notice } from '../../ui/index.js';
 import { ThroughputSparkline } from '../dashboard/index.js';
@@ -10,7 +10,7 @@ import { PipelineNameDialog } from './PipelineNameDialog.js';
 import { usePipelineList } from './use-pipeline-list.js';
 import './pipelines.css';
 
-type Modal = { kind: 'create' } | { kind: 'rename'; pipeline: PipelineRecord } | { kind: 'delete'; pipeline: PipelineRecord } | null;
+type Modal = { kind: 'create' } | { kind: 'rename'; pipeline: PipelineSummary } | { kind: 'delete'; pipeline: PipelineSummary } | null;
 
 interface Props {
   onOpen(id: string): void;
@@ -43,7 +43,7 @@ export function PipelinesPage({ onOpen }: Props) {
     }
   };
 
-  const rename = async (pipeline: PipelineRecord, name: string) => {
+  const rename = async (pipeline: PipelineSummary, name: string) => {
     try {
       const detail = await api.getPipeline(pipeline.id);
       await api.updatePipeline(pipeline.id, { ...(detail.definition as object), name }, { deploy: false });
@@ -55,7 +55,7 @@ export function PipelinesPage({ onOpen }: Props) {
     }
   };
 
-  const remove = async (pipeline: PipelineRecord) => {
+  const remove = async (pipeline: PipelineSummary) => {
     try {
       await api.deletePipeline(pipeline.id);
       setModal(null);

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiRequestError, useApi, type PipelineRecord } from '../../infrastructure/api/index.js';
+import { ApiRequestError, useApi, type PipelineSummary } from '../../infrastructure/api/index.js';
 
 const POLL_MS = 2000;
 
 /** The server's pipelines, refreshed every two seconds so statuses stay current. */
 export function usePipelineList() {
   const api = useApi();
-  const [pipelines, setPipelines] = useState<PipelineRecord[] | null>(null);
+  const [pipelines, setPipelines] = useState<PipelineSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {

@@ -45,8 +45,3 @@ export function tapKey(target: TapTarget): string {
       return `topic:${target.topic}`;
   }
 }
-
-export function tapUrl(target: Exclude<TapTarget, { kind: 'topic' }>): string {
-  const base = `/api/pipelines/${encodeURIComponent(target.pipelineId)}/taps`;
-  return target.kind === 'node' ? `${base}?node=${encodeURIComponent(target.nodeId)}` : `${base}?edge=${encodeURIComponent(target.edgeId)}`;
-}

@@ -1,7 +1,9 @@
+import { TAP_EVENTS, tapDroppedSchema, tapOpenedSchema, tapPath, type TapPlace } from '@sluice/api';
 import { useCallback, useEffect, useState } from 'react';
+import { ApiRequestError, useApi, type SluiceApi } from '../../infrastructure/api/index.js';
 import * as tapBuffer from './tap-buffer.js';
-import { readTapRecord, type TapRecord } from './tap-record.js';
-import { tapUrl, type TapTarget } from './tap-target.js';
+import { peekedTapRecord, readTapRecord, type TapRecord } from './tap-record.js';
+import type { TapTarget } from './tap-target.js';
 
 export type TapStatus = { phase: 'connecting' } | { phase: 'live'; pipelineStatus?: string } | { phase: 'error'; message: string };
 
@@ -10,6 +12,7 @@ const RETRY_MS = 3000;
 
 /** The records at a tapped place as they arrive, with pause and resume. */
 export function useTapRecords(target: TapTarget) {
+  const api = useApi();
   const [buffer, setBuffer] = useState(tapBuffer.emptyTapBuffer);
   const [status, setStatus] = useState<TapStatus>({ phase: 'connecting' });
 
@@ -22,8 +25,10 @@ export function useTapRecords(target: TapTarget) {
       dropped: (count: number) => setBuffer((b) => tapBuffer.addDropped(b, count)),
       status: setStatus,
     };
-    return target.kind === 'topic' ? peekTopic(target.topic, callbacks) : streamTap(tapUrl(target), callbacks);
-  }, [target]);
+    if (target.kind === 'topic') return peekTopic(api, target.topic, callbacks);
+    const place: TapPlace = target.kind === 'node' ? { node: target.nodeId } : { edge: target.edgeId };
+    return streamTap(api, target.pipelineId, place, callbacks);
+  }, [api, target]);
 
   const pause = useCallback(() => setBuffer(tapBuffer.pause), []);
   const resume = useCallback(() => setBuffer(tapBuffer.resume), []);
@@ -38,7 +43,8 @@ interface Callbacks {
 }
 
 /** GET /api/pipelines/:id/taps as server-sent events; returns the stop. */
-function streamTap(url: string, on: Callbacks): () => void {
+function streamTap(api: SluiceApi, pipelineId: string, place: TapPlace, on: Callbacks): () => void {
+  const url = tapPath(pipelineId, place);
   let source: EventSource | null = null;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
@@ -55,25 +61,25 @@ function streamTap(url: string, on: Callbacks): () => void {
   const open = () => {
     const es = new EventSource(url);
     source = es;
-    es.addEventListener('tap', (event) => {
-      const info = safeJson((event as MessageEvent<string>).data) as { status?: unknown } | null;
-      on.status({ phase: 'live', ...(typeof info?.status === 'string' ? { pipelineStatus: info.status } : {}) });
+    es.addEventListener(TAP_EVENTS.opened, (event) => {
+      const info = tapOpenedSchema.safeParse(safeJson((event as MessageEvent<string>).data));
+      on.status({ phase: 'live', ...(info.success ? { pipelineStatus: info.data.status } : {}) });
     });
-    es.addEventListener('record', (event) => {
+    es.addEventListener(TAP_EVENTS.record, (event) => {
       const message = event as MessageEvent<string>;
       const record = readTapRecord(safeJson(message.data), message.lastEventId || undefined);
       if (!record) return;
       pending.push(record);
       frame ||= requestAnimationFrame(flush);
     });
-    es.addEventListener('dropped', (event) => {
-      const info = safeJson((event as MessageEvent<string>).data) as { count?: unknown } | null;
-      if (typeof info?.count === 'number') on.dropped(info.count);
+    es.addEventListener(TAP_EVENTS.dropped, (event) => {
+      const info = tapDroppedSchema.safeParse(safeJson((event as MessageEvent<string>).data));
+      if (info.success) on.dropped(info.data.count);
     });
     es.onerror = () => {
       if (es.readyState !== EventSource.CLOSED || stopped) return;
       // The browser gave up: an HTTP error (unknown node, pipeline deleted) or a refused connection.
-      void explain(url).then((message) => {
+      void explain(api, pipelineId, place).then((message) => {
         if (stopped) return;
         on.status({ phase: 'error', message });
         retry = setTimeout(open, RETRY_MS);
@@ -90,43 +96,36 @@ function streamTap(url: string, on: Callbacks): () => void {
 }
 
 /** Why a tap stream was refused, from the server's JSON error. */
-async function explain(url: string): Promise<string> {
-  const abort = new AbortController();
+async function explain(api: SluiceApi, pipelineId: string, place: TapPlace): Promise<string> {
   try {
-    const response = await fetch(url, { signal: abort.signal, headers: { accept: 'text/event-stream' } });
-    if (response.ok) return 'The record stream closed; reconnecting…';
-    const body = safeJson(await response.text()) as { error?: unknown } | null;
-    return typeof body?.error === 'string' ? body.error : `The record stream failed with HTTP ${response.status}.`;
+    return (await api.tapRefusal(pipelineId, place)) ?? 'The record stream closed; reconnecting…';
   } catch {
     return 'Cannot reach the Sluice server; retrying…';
-  } finally {
-    abort.abort();
   }
 }
 
 /** Dead letters: the newest records of a topic, read again every two seconds. */
-function peekTopic(topic: string, on: Callbacks): () => void {
+function peekTopic(api: SluiceApi, topic: string, on: Callbacks): () => void {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const read = async () => {
     try {
-      const response = await fetch(`/api/topics/${encodeURIComponent(topic)}/messages?limit=${tapBuffer.TAP_CAPACITY}`, { headers: { accept: 'application/json' } });
+      const messages = await api.peek(topic, { limit: tapBuffer.TAP_CAPACITY });
       if (stopped) return;
-      if (response.status === 404) {
+      const records = messages.map((m) => peekedTapRecord(topic, m));
+      records.sort((a, b) => (b.timestamp ?? 0) - (a.timestamp ?? 0));
+      on.replace(records);
+      on.status({ phase: 'live' });
+    } catch (err) {
+      if (stopped) return;
+      if (err instanceof ApiRequestError && err.status === 404) {
         on.replace([]);
         on.status({ phase: 'live', pipelineStatus: `no topic ${topic} yet: nothing has been dead-lettered` });
-      } else if (!response.ok) {
-        const body = safeJson(await response.text()) as { error?: unknown } | null;
-        on.status({ phase: 'error', message: typeof body?.error === 'string' ? body.error : `Reading ${topic} failed with HTTP ${response.status}.` });
+      } else if (err instanceof ApiRequestError && err.status !== 0) {
+        on.status({ phase: 'error', message: err.message });
       } else {
-        const body = (await response.json()) as { messages?: unknown[] };
-        const records = (body.messages ?? []).map((m) => readTapRecord({ topic, ...(m as object) })).filter((r): r is TapRecord => r !== null);
-        records.sort((a, b) => (b.timestamp ?? 0) - (a.timestamp ?? 0));
-        on.replace(records);
-        on.status({ phase: 'live' });
+        on.status({ phase: 'error', message: 'Cannot reach the Sluice server; retrying…' });
       }
-    } catch {
-      if (!stopped) on.status({ phase: 'error', message: 'Cannot reach the Sluice server; retrying…' });
     }
     if (!stopped) timer = setTimeout(() => void read(), PEEK_EVERY_MS);
   };

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Dialog } from '../../ui/index.js';
 import { parseConfigLines, wholeNumber } from './record-format.js';
-import { errorText, topicBrowserApi, type TopicView } from './topic-browser-api.js';
+import { errorText, useApi, type TopicView } from '../../infrastructure/api/index.js';
 
 interface Props {
   onClose(): void;
@@ -10,6 +10,7 @@ interface Props {
 
 /** New topic: name, partitions, replication factor and configs as in kafka-topics.sh. */
 export function CreateTopicDialog({ onClose, onCreated }: Props) {
+  const api = useApi();
   const configHelp = useId();
   const [name, setName] = useState('');
   const [partitions, setPartitions] = useState('1');
@@ -28,7 +29,7 @@ export function CreateTopicDialog({ onClose, onCreated }: Props) {
     if ('error' in config) return setError(`Configs: ${config.error}`);
     setBusy(true);
     try {
-      const created = await topicBrowserApi.createTopic({
+      const created = await api.createTopic({
         name: name.trim(),
         ...(p !== undefined ? { partitions: p } : {}),
         ...(r !== undefined ? { replicationFactor: r } : {}),

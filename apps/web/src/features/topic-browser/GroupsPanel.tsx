@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Dialog, Notice } from '../../ui/index.js';
 import { ResetOffsetsForm } from './ResetOffsetsForm.js';
-import { errorText, topicBrowserApi, type GroupDetail, type GroupSummary } from './topic-browser-api.js';
+import { errorText, useApi, type GroupDetail, type GroupSummary } from '../../infrastructure/api/index.js';
 
 const lagText = (lag: number | null) => (lag === null ? '—' : lag.toLocaleString());
 
 /** Consumer groups with their lag; one opened shows lag per partition, offset resets and deletion. */
 export function GroupsPanel() {
+  const api = useApi();
   const [groups, setGroups] = useState<GroupSummary[] | null>(null);
   const [open, setOpen] = useState<GroupDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -14,7 +15,7 @@ export function GroupsPanel() {
 
   const refresh = useCallback(async () => {
     try {
-      setGroups(await topicBrowserApi.listGroups());
+      setGroups(await api.listGroups());
       setError(null);
     } catch (err) {
       setError(errorText(err));
@@ -23,7 +24,7 @@ export function GroupsPanel() {
 
   const show = useCallback(async (groupId: string) => {
     try {
-      setOpen(await topicBrowserApi.getGroup(groupId));
+      setOpen(await api.getGroup(groupId));
       setError(null);
     } catch (err) {
       setError(errorText(err));
@@ -37,7 +38,7 @@ export function GroupsPanel() {
   const remove = async (groupId: string) => {
     setDeleting(null);
     try {
-      await topicBrowserApi.deleteGroup(groupId);
+      await api.deleteGroup(groupId);
       if (open?.groupId === groupId) setOpen(null);
       await refresh();
     } catch (err) {

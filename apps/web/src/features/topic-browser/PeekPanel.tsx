@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { showPayload, timeText, wholeNumber } from './record-format.js';
-import { errorText, topicBrowserApi, type PeekedRecord, type TopicView } from './topic-browser-api.js';
+import { errorText, useApi, type PeekedMessage, type TopicView } from '../../infrastructure/api/index.js';
 
 /** Records of a topic: the newest N, or N from an offset of one partition. */
 export function PeekPanel({ topic }: { topic: TopicView }) {
+  const api = useApi();
   const [partition, setPartition] = useState('all');
   const [offset, setOffset] = useState('');
   const [limit, setLimit] = useState('20');
-  const [records, setRecords] = useState<PeekedRecord[] | null>(null);
+  const [records, setRecords] = useState<PeekedMessage[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -20,7 +21,7 @@ export function PeekPanel({ topic }: { topic: TopicView }) {
     setBusy(true);
     try {
       setRecords(
-        await topicBrowserApi.peek(topic.name, {
+        await api.peek(topic.name, {
           limit: count,
           ...(partition !== 'all' ? { partition: Number(partition) } : {}),
           ...(from !== undefined ? { offset: from } : {}),

@@ -1,10 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { parseHeaderLines } from './record-format.js';
-import { errorText, topicBrowserApi, type Produced, type TopicView } from './topic-browser-api.js';
+import { errorText, useApi, type ProducedRecord, type TopicView } from '../../infrastructure/api/index.js';
 import { Notice } from '../../ui/index.js';
 
 /** A test record: key, value (written as typed; JSON stays JSON), headers, and a partition if wanted. */
-export function ProducePanel({ topic, onProduced }: { topic: TopicView; onProduced(produced: Produced): void }) {
+export function ProducePanel({ topic, onProduced }: { topic: TopicView; onProduced(produced: ProducedRecord): void }) {
+  const api = useApi();
   const headerHelp = useId();
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
@@ -20,7 +21,7 @@ export function ProducePanel({ topic, onProduced }: { topic: TopicView; onProduc
     if ('error' in headers) return setError(`Headers: ${headers.error}`);
     setBusy(true);
     try {
-      const produced = await topicBrowserApi.produce(topic.name, {
+      const produced = await api.produce(topic.name, {
         key: key === '' ? null : key,
         value,
         headers: headers.headers,

@@ -1,15 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { wholeNumber } from './record-format.js';
-import { errorText, topicBrowserApi, type GroupDetail, type OffsetReset, type ResetRequest } from './topic-browser-api.js';
+import { errorText, useApi, type GroupDetail, type OffsetReset, type ResetOffsetsRequest } from '../../infrastructure/api/index.js';
 import { Notice } from '../../ui/index.js';
 
 const ACTIVE = (state: string) => state !== 'Empty' && state !== 'Dead';
 
 /** Moves a group's committed offsets on one topic; a dry run shows the plan first. */
 export function ResetOffsetsForm({ group, onReset }: { group: GroupDetail; onReset(): void }) {
+  const api = useApi();
   const topics = [...new Set(group.partitions.map((p) => p.topic))];
   const [topic, setTopic] = useState(topics[0] ?? '');
-  const [to, setTo] = useState<ResetRequest['to']>('earliest');
+  const [to, setTo] = useState<ResetOffsetsRequest['to']>('earliest');
   const [value, setValue] = useState('');
   const [plan, setPlan] = useState<OffsetReset | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -20,7 +21,7 @@ export function ResetOffsetsForm({ group, onReset }: { group: GroupDetail; onRes
     const n = wholeNumber(value);
     if (needsValue && (n === undefined || n === 'invalid')) return setError(to === 'offset' ? 'Offset: a whole number.' : 'Shift by: a whole number (negative goes back).');
     try {
-      const result = await topicBrowserApi.resetOffsets(group.groupId, { topic, to, dryRun, ...(needsValue ? { value: n as number } : {}) });
+      const result = await api.resetOffsets(group.groupId, { topic, to, dryRun, ...(needsValue ? { value: n as number } : {}) });
       setPlan(result);
       setError(null);
       if (!dryRun) onReset();
@@ -50,7 +51,7 @@ export function ResetOffsetsForm({ group, onReset }: { group: GroupDetail; onRes
         </label>
         <label className="field">
           <span className="field-label">To</span>
-          <select className="select" value={to} onChange={(e) => setTo(e.target.value as ResetRequest['to'])}>
+          <select className="select" value={to} onChange={(e) => setTo(e.target.value as ResetOffsetsRequest['to'])}>
             <option value="earliest">Earliest</option>
             <option value="latest">Latest</option>
             <option value="offset">Offset</option>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Dialog, Notice } from '../../ui/index.js';
 import { PeekPanel } from './PeekPanel.js';
 import { ProducePanel } from './ProducePanel.js';
-import { errorText, topicBrowserApi, type TopicView } from './topic-browser-api.js';
+import { errorText, useApi, type TopicView } from '../../infrastructure/api/index.js';
 
 interface Props {
   name: string;
@@ -12,13 +12,14 @@ interface Props {
 
 /** One topic: its partitions with offsets, its records, a test record, and deletion. */
 export function TopicDetail({ name, onBack, onDeleted }: Props) {
+  const api = useApi();
   const [topic, setTopic] = useState<TopicView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
 
   const refresh = useCallback(async () => {
     try {
-      setTopic(await topicBrowserApi.getTopic(name));
+      setTopic(await api.getTopic(name));
       setError(null);
     } catch (err) {
       setError(errorText(err));
@@ -31,7 +32,7 @@ export function TopicDetail({ name, onBack, onDeleted }: Props) {
 
   const remove = async () => {
     try {
-      await topicBrowserApi.deleteTopic(name);
+      await api.deleteTopic(name);
       setConfirming(false);
       onDeleted();
     } catch (err) {

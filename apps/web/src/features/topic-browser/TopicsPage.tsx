@@ -3,7 +3,7 @@ import { ThemeToggle } from '../theme/index.js';
 import { CreateTopicDialog } from './CreateTopicDialog.js';
 import { GroupsPanel } from './GroupsPanel.js';
 import { TopicDetail } from './TopicDetail.js';
-import { errorText, topicBrowserApi, type TopicView } from './topic-browser-api.js';
+import { errorText, useApi, type TopicView } from '../../infrastructure/api/index.js';
 import './topic-browser.css';
 import { Notice } from '../../ui/index.js';
 
@@ -16,6 +16,7 @@ interface Props {
 
 /** The topic browser: topics with their offsets and counts, one topic's records, consumer groups. */
 export function TopicsPage({ topic, onOpenTopic, onOpenPipelines }: Props) {
+  const api = useApi();
   const [topics, setTopics] = useState<TopicView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -24,7 +25,7 @@ export function TopicsPage({ topic, onOpenTopic, onOpenPipelines }: Props) {
 
   const refresh = useCallback(async () => {
     try {
-      setTopics(await topicBrowserApi.listTopics());
+      setTopics(await api.listTopics());
       setError(null);
     } catch (err) {
       setError(errorText(err));

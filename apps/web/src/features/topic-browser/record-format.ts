@@ -1,4 +1,4 @@
-import type { Payload } from './topic-browser-api.js';
+import type { PayloadView as Payload } from '../../infrastructure/api/index.js';
 
 /** A key or value as shown: JSON pretty-printed, text as it is, bytes as base64, null as a dash. */
 export function showPayload(payload: Payload): { text: string; kind: Payload['format'] } {

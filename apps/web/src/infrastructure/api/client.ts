@@ -1,15 +1,36 @@
-import * as z from 'zod';
 import {
+  deployQuery,
   errorBodySchema,
+  groupDetailSchema,
+  groupListSchema,
+  groupPath,
   healthSchema,
+  offsetResetSchema,
+  peekResultSchema,
+  pipelineDetailSchema,
   pipelineListSchema,
-  pipelineRecordSchema,
+  pipelinePath,
+  producedRecordSchema,
   topicListSchema,
+  topicPath,
+  topicViewSchema,
+  tapPath,
   type ApiIssue,
+  type CreateTopicRequest,
+  type GroupDetail,
+  type GroupSummary,
   type Health,
-  type PipelineRecord,
-  type TopicSummary,
-} from './schemas.js';
+  type OffsetReset,
+  type PeekedMessage,
+  type PipelineDetail,
+  type PipelineSummary,
+  type ProducedRecord,
+  type ProduceRecordRequest,
+  type ResetOffsetsRequest,
+  type TapPlace,
+  type TopicView,
+} from '@sluice/api';
+import * as z from 'zod';
 
 /** A failed API call: the HTTP status (0 when the server could not be reached), its message and issues. */
 export class ApiRequestError extends Error {
@@ -24,35 +45,55 @@ export class ApiRequestError extends Error {
 }
 
 export interface SaveOptions {
-  /** false saves a draft without running it (`?deploy=false`). */
+  /** false saves a draft without running it (`?deploy=false`); true deploys what is saved. */
   deploy: boolean;
 }
 
-/** The typed REST client the designer uses; one per server. */
+export interface PeekRequest {
+  partition?: number;
+  offset?: number;
+  limit: number;
+}
+
+/** The typed REST client of one server: every call the web makes, each answer parsed by the contract's schema. */
 export interface SluiceApi {
-  listPipelines(): Promise<PipelineRecord[]>;
-  getPipeline(id: string): Promise<PipelineRecord>;
-  createPipeline(definition: unknown, options: SaveOptions): Promise<PipelineRecord>;
-  updatePipeline(id: string, definition: unknown, options: SaveOptions): Promise<PipelineRecord>;
-  stopPipeline(id: string): Promise<PipelineRecord>;
-  startPipeline(id: string): Promise<PipelineRecord>;
+  listPipelines(): Promise<PipelineSummary[]>;
+  getPipeline(id: string): Promise<PipelineDetail>;
+  createPipeline(definition: unknown, options: SaveOptions): Promise<PipelineDetail>;
+  updatePipeline(id: string, definition: unknown, options: SaveOptions): Promise<PipelineDetail>;
+  stopPipeline(id: string): Promise<PipelineDetail>;
+  startPipeline(id: string): Promise<PipelineDetail>;
   deletePipeline(id: string): Promise<void>;
-  listTopics(): Promise<TopicSummary[]>;
+  /** Why the server refuses a tap stream (an unknown node, a stopped pipeline), or null when it would open it. */
+  tapRefusal(pipelineId: string, place: TapPlace): Promise<string | null>;
+  listTopics(): Promise<TopicView[]>;
+  getTopic(name: string): Promise<TopicView>;
+  createTopic(request: CreateTopicRequest): Promise<TopicView>;
+  deleteTopic(name: string): Promise<void>;
+  peek(topic: string, request: PeekRequest): Promise<PeekedMessage[]>;
+  produce(topic: string, record: ProduceRecordRequest): Promise<ProducedRecord>;
+  listGroups(): Promise<GroupSummary[]>;
+  getGroup(id: string): Promise<GroupDetail>;
+  resetOffsets(id: string, request: ResetOffsetsRequest): Promise<OffsetReset>;
+  deleteGroup(id: string): Promise<void>;
   health(): Promise<Health>;
 }
 
+const CANNOT_REACH = 'cannot reach the Sluice server: check that it is running, then try again';
+
 export function createApiClient(baseUrl = '', fetchImpl: typeof fetch = (...args) => fetch(...args)): SluiceApi {
-  async function call<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<z.output<S>> {
+  async function send(method: string, path: string, body: unknown, accept = 'application/json'): Promise<{ response: Response; json: unknown }> {
     let response: Response;
     try {
       response = await fetchImpl(`${baseUrl}${path}`, {
         method,
-        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        headers: body === undefined ? { accept } : { accept, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch {
-      throw new ApiRequestError(0, 'cannot reach the Sluice server: check that it is running, then try again');
+      throw new ApiRequestError(0, CANNOT_REACH);
     }
+    if (response.ok && accept !== 'application/json') return { response, json: undefined };
     const text = await response.text();
     let json: unknown = undefined;
     if (text !== '') {
@@ -62,6 +103,11 @@ export function createApiClient(baseUrl = '', fetchImpl: typeof fetch = (...args
         json = undefined;
       }
     }
+    return { response, json };
+  }
+
+  async function call<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<z.output<S>> {
+    const { response, json } = await send(method, path, body);
     if (!response.ok) throw errorFrom(response.status, method, path, json);
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
@@ -69,27 +115,51 @@ export function createApiClient(baseUrl = '', fetchImpl: typeof fetch = (...args
     }
     return parsed.data;
   }
-
-  const saveQuery = (options: SaveOptions) => (options.deploy ? '' : '?deploy=false');
-  const at = (id: string) => `/api/pipelines/${encodeURIComponent(id)}`;
+  const none = z.unknown().transform(() => undefined);
 
   return {
-    listPipelines: () => call('GET', '/api/pipelines', pipelineListSchema),
-    getPipeline: (id) => call('GET', at(id), pipelineRecordSchema),
-    createPipeline: (definition, options) => call('POST', `/api/pipelines${saveQuery(options)}`, pipelineRecordSchema, definition),
-    updatePipeline: (id, definition, options) => call('PUT', `${at(id)}${saveQuery(options)}`, pipelineRecordSchema, definition),
-    stopPipeline: (id) => call('POST', `${at(id)}/stop`, pipelineRecordSchema),
-    startPipeline: (id) => call('POST', `${at(id)}/start`, pipelineRecordSchema),
-    deletePipeline: async (id) => {
-      await call('DELETE', at(id), z.unknown());
+    listPipelines: async () => (await call('GET', '/api/pipelines', pipelineListSchema)).pipelines,
+    getPipeline: (id) => call('GET', pipelinePath(id), pipelineDetailSchema),
+    createPipeline: (definition, options) => call('POST', `/api/pipelines${deployQuery(options.deploy)}`, pipelineDetailSchema, definition),
+    updatePipeline: (id, definition, options) => call('PUT', `${pipelinePath(id)}${deployQuery(options.deploy)}`, pipelineDetailSchema, definition),
+    stopPipeline: (id) => call('POST', `${pipelinePath(id)}/stop`, pipelineDetailSchema),
+    startPipeline: (id) => call('POST', `${pipelinePath(id)}/start`, pipelineDetailSchema),
+    deletePipeline: (id) => call('DELETE', pipelinePath(id), none),
+    tapRefusal: async (pipelineId, place) => {
+      const path = tapPath(pipelineId, place);
+      const { response, json } = await send('GET', path, undefined, 'text/event-stream');
+      if (response.ok) {
+        await response.body?.cancel();
+        return null;
+      }
+      return errorFrom(response.status, 'GET', path, json).message;
     },
-    listTopics: () => call('GET', '/api/topics', topicListSchema),
+    listTopics: async () => (await call('GET', '/api/topics', topicListSchema)).topics,
+    getTopic: (name) => call('GET', topicPath(name), topicViewSchema),
+    createTopic: (request) => call('POST', '/api/topics', topicViewSchema, request),
+    deleteTopic: (name) => call('DELETE', topicPath(name), none),
+    peek: async (topic, request) => {
+      const query = new URLSearchParams({ limit: String(request.limit) });
+      if (request.partition !== undefined) query.set('partition', String(request.partition));
+      if (request.offset !== undefined) query.set('offset', String(request.offset));
+      return (await call('GET', `${topicPath(topic)}/messages?${query.toString()}`, peekResultSchema)).messages;
+    },
+    produce: (topic, record) => call('POST', `${topicPath(topic)}/messages`, producedRecordSchema, record),
+    listGroups: async () => (await call('GET', '/api/groups', groupListSchema)).groups,
+    getGroup: (id) => call('GET', groupPath(id), groupDetailSchema),
+    resetOffsets: (id, request) => call('POST', `${groupPath(id)}/reset-offsets`, offsetResetSchema, request),
+    deleteGroup: (id) => call('DELETE', groupPath(id), none),
     health: () => call('GET', '/api/health', healthSchema),
   };
 }
 
 function errorFrom(status: number, method: string, path: string, json: unknown): ApiRequestError {
   const body = errorBodySchema.safeParse(json);
-  const message = (body.success && (body.data.error ?? body.data.message)) || `${method} ${path} failed with HTTP ${status}`;
+  const message = body.success ? body.data.error : `${method} ${path} failed with HTTP ${status}`;
   return new ApiRequestError(status, message, body.success ? (body.data.issues ?? []) : []);
+}
+
+/** What to show for a failed call. */
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

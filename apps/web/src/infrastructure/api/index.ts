@@ -1,3 +1,17 @@
-export { ApiRequestError, createApiClient, type SaveOptions, type SluiceApi } from './client.js';
+export { ApiRequestError, createApiClient, errorText, type PeekRequest, type SaveOptions, type SluiceApi } from './client.js';
 export { ApiProvider, useApi } from './api-context.js';
-export type { ApiIssue, Health, PipelineRecord, PipelineStatus, TopicSummary } from './schemas.js';
+export type {
+  ApiIssue,
+  GroupDetail,
+  GroupSummary,
+  Health,
+  OffsetReset,
+  PeekedMessage,
+  PipelineDetail,
+  PipelineStatus,
+  PipelineSummary,
+  PayloadView,
+  ProducedRecord,
+  ResetOffsetsRequest,
+  TopicView,
+} from '@sluice/api';

@@ -1,3 +1,4 @@
+import { LIVE_SNAPSHOT_EVENT } from '@sluice/api';
 import { readSnapshot, type LiveSnapshot } from './live-schema.js';
 
 /** The part of the browser's EventSource this client uses, so tests can drive a fake one. */
@@ -78,7 +79,7 @@ export class LiveConnection {
     this.options.onState(state);
     const source = this.options.createSource(this.options.url);
     this.source = source;
-    source.addEventListener('snapshot', (event) => {
+    source.addEventListener(LIVE_SNAPSHOT_EVENT, (event) => {
       if (this.source !== source) return;
       const snapshot = readSnapshot(event.data);
       if (!snapshot) return;

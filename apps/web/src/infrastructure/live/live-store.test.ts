@@ -47,7 +47,7 @@ describe('live store', () => {
 describe('readSnapshot', () => {
   it('reads the server shape and fills numbers a server left out', () => {
     const snapshot = readSnapshot(
-      JSON.stringify({ at: '2024-01-01T00:00:00.000Z', pipelines: [{ id: 'a', name: 'A', status: 'running', metrics: { nodes: { n: { recordsIn: 3 } }, edges: {} } }] }),
+      JSON.stringify({ at: '2024-01-01T00:00:00.000Z', pipelines: [{ id: 'a', name: 'A', status: 'running', metrics: { pipelineId: 'a', name: 'A', at: '2024-01-01T00:00:00.000Z', nodes: { n: { recordsIn: 3 } }, edges: {} } }] }),
     );
     expect(snapshot?.pipelines[0]?.metrics?.nodes.n).toMatchObject({ recordsIn: 3, errorsPerSec: 0 });
     expect(snapshot?.pipelines[0]?.metrics?.latencyMs.p99).toBe(0);

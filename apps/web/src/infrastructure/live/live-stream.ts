@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import type { LivePipeline } from '@sluice/api';
 import { useStore } from 'zustand';
 import { LiveConnection } from './live-connection.js';
 import { createLiveStore, type LiveStore } from './live-store.js';
@@ -45,3 +46,20 @@ export function useLiveStream(): void {
 export function useLive<T>(selector: (s: LiveStore) => T): T {
   return useStore(liveStore, selector);
 }
+
+/**
+ * One pipeline's entry in every snapshot, for code outside React (the designer's status). Holds
+ * the stream open while watched; snapshots from before the watch began are not reported.
+ */
+export const liveStatusSource = {
+  watch(pipelineId: string, onSnapshot: (pipeline: LivePipeline | undefined) => void): () => void {
+    const release = connectLive();
+    const stop = liveStore.subscribe((state, previous) => {
+      if (state.at !== null && state.at !== previous.at) onSnapshot(state.pipelines[pipelineId]);
+    });
+    return () => {
+      stop();
+      release();
+    };
+  },
+};

@@ -13,6 +13,9 @@ export function weatherMetrics(rate: { in: number; out: number; lag?: number; er
     errorsPerSec,
   });
   return {
+    pipelineId: 'p1',
+    name: 'extreme-weather',
+    at: '2026-01-01T00:00:00.000Z',
     nodes: { raw: node(rate.in, rate.in), hot: node(rate.in, rate.out, rate.errors), out: node(rate.out, rate.out) },
     edges: {
       e1: { source: 'raw', target: 'hot', records: 0, recordsPerSec: rate.in },

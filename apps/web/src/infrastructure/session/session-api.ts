@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import { errorBodySchema, sessionStateSchema, type SessionState, type SignInRequest } from '@sluice/api';
 
 /**
  * The web app's credentials. A server that needs its API token takes it once at
@@ -6,16 +6,13 @@ import * as z from 'zod';
  * sends that cookie with every same-origin `fetch` and `EventSource` (which cannot send headers),
  * so no other module handles the token, and no script can read it back.
  */
-const sessionSchema = z.object({ tokenRequired: z.boolean(), signedIn: z.boolean() });
-export type SessionState = z.output<typeof sessionSchema>;
-
-const errorSchema = z.object({ error: z.string() });
+export type { SessionState } from '@sluice/api';
 
 /** Whether this server needs the token and whether this browser has given it; open when unknown. */
 export async function readSession(fetchImpl: typeof fetch = fetch): Promise<SessionState> {
   try {
     const response = await fetchImpl('/api/session', { headers: { accept: 'application/json' } });
-    const parsed = sessionSchema.safeParse(await response.json());
+    const parsed = sessionStateSchema.safeParse(await response.json());
     // A server without sign-in (or one that cannot be reached): the app shows its own errors.
     return parsed.success ? parsed.data : { tokenRequired: false, signedIn: true };
   } catch {
@@ -30,12 +27,12 @@ export async function signIn(token: string, fetchImpl: typeof fetch = fetch): Pr
     response = await fetchImpl('/api/session', {
       method: 'POST',
       headers: { accept: 'application/json', 'content-type': 'application/json' },
-      body: JSON.stringify({ token }),
+      body: JSON.stringify({ token } satisfies SignInRequest),
     });
   } catch {
     return 'Cannot reach the Sluice server: check that it is running, then try again.';
   }
   if (response.ok) return null;
-  const body = errorSchema.safeParse(await response.json().catch(() => undefined));
+  const body = errorBodySchema.safeParse(await response.json().catch(() => undefined));
   return body.success ? body.data.error : `The server answered ${response.status}.`;
 }

@@ -1,7 +1,7 @@
-import type { ClipboardPayload, ConnectionAttempt, ConnectionCheck, DesignerDocument, DesignerEdge, DesignerIssue, DesignerNode, DesignerNodeData, History, IssueLike, PipelineMeta, XY } from '../../core/index.js';
+import type { ClipboardPayload, ConnectionAttempt, ConnectionCheck, DesignerDocument, DesignerEdge, DesignerIssue, DesignerNode, DesignerNodeData, History, PipelineMeta, XY } from '../../core/index.js';
 import type { NodeType } from '@sluice/topology';
 import type { EdgeChange, NodeChange } from '@xyflow/react';
-import type { PipelineRecord } from '../api/index.js';
+import type { ApiIssue, PipelineDetail } from '../api/index.js';
 
 /** Where the last save to the server stands. */
 export type SaveState = { phase: 'idle' } | { phase: 'saving' } | { phase: 'error'; message: string };
@@ -21,7 +21,7 @@ export interface PipelineState {
   savedRevision: number;
   save: SaveState;
   /** The server's view: status, error, timestamps. */
-  record: PipelineRecord | null;
+  record: PipelineDetail | null;
   /** A short message for the person, such as why a connection was refused. */
   notice: string | null;
 }
@@ -51,10 +51,12 @@ export interface PipelineActions {
   /** Runs validation now instead of after the short pause that follows edits. */
   validateNow(): void;
   /** The server now holds `revision`; `issues` are those it reported. */
-  markSaved(revision: number, issues: readonly IssueLike[]): void;
+  markSaved(revision: number, issues: readonly ApiIssue[]): void;
   setSaveState(save: SaveState): void;
-  setServerIssues(issues: readonly IssueLike[]): void;
-  setRecord(record: PipelineRecord): void;
+  setServerIssues(issues: readonly ApiIssue[]): void;
+  setRecord(record: PipelineDetail): void;
+  /** The status (and failure) the live stream reports; the rest of the record is the last answer's. */
+  applyLiveStatus(live: { status: PipelineDetail['status']; error?: string }): void;
   showNotice(notice: string | null): void;
 }
 

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emptyDocument, fromPipelineJson, toPipelineJson, type PipelineJson } from '../../core/index.js';
 import { createPipelineStore } from './pipeline-store.js';
 import { selectCanRedo, selectCanUndo, selectFocusedNode, selectIssueCountOfNode, selectIssues, selectUndeployed, selectUnsaved } from './selectors.js';
+import { pipelineDetail } from '../api/test-pipelines.js';
 
 const weather = () => fromPipelineJson(structuredClone(weatherPipeline) as unknown as PipelineJson);
 const storeWith = (doc = emptyDocument('p')) => createPipelineStore({ pipelineId: 'p1', doc, validationDelayMs: 0 });
@@ -113,13 +114,13 @@ describe('pipeline store', () => {
   });
 
   it("marks undeployed edits on a running pipeline as the server judges them", () => {
-    const store = createPipelineStore({ pipelineId: 'p1', doc: weather(), record: { id: 'p1', name: 'w', status: 'running', pendingChanges: false } });
+    const store = createPipelineStore({ pipelineId: 'p1', doc: weather(), record: pipelineDetail({ name: 'w', status: 'running', pendingChanges: false }) });
     store.getState().onNodesChange([{ type: 'position', id: 'raw', position: { x: 5, y: 5 } }]);
     expect(selectUnsaved(store.getState())).toBe(true);
     expect(selectUndeployed(store.getState())).toBe(false);
-    store.getState().setRecord({ id: 'p1', name: 'w', status: 'running', pendingChanges: true });
+    store.getState().setRecord(pipelineDetail({ name: 'w', status: 'running', pendingChanges: true }));
     expect(selectUndeployed(store.getState())).toBe(true);
-    store.getState().setRecord({ id: 'p1', name: 'w', status: 'stopped', pendingChanges: true });
+    store.getState().setRecord(pipelineDetail({ name: 'w', status: 'stopped', pendingChanges: true }));
     expect(selectUndeployed(store.getState())).toBe(false);
   });
 

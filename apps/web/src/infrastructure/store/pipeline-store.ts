@@ -20,13 +20,13 @@ import {
   validateDocument,
   type DesignerDocument,
 } from '../../core/index.js';
-import type { PipelineRecord } from '../api/index.js';
+import type { PipelineDetail } from '../api/index.js';
 import type { PipelineState, PipelineStore } from './pipeline-state.js';
 
 export interface PipelineStoreOptions {
   pipelineId: string;
   doc: DesignerDocument;
-  record?: PipelineRecord | null;
+  record?: PipelineDetail | null;
   /** Pause after an edit before the document is validated again; typing stays smooth on big graphs. */
   validationDelayMs?: number;
 }
@@ -213,6 +213,13 @@ export function createPipelineStore(options: PipelineStoreOptions): PipelineStor
 
       setRecord(record) {
         set({ record });
+      },
+
+      applyLiveStatus({ status, error }) {
+        const record = get().record;
+        if (!record || (record.status === status && record.error === error)) return;
+        const { error: _, ...rest } = record;
+        set({ record: { ...rest, status, ...(error !== undefined ? { error } : {}) } });
       },
 
       showNotice(notice) {

@@ -1,4 +1,4 @@
-import { compileExpression, type ExpressionKind } from '@sluice/topology';
+import { checkExpression, type ExpressionKind } from '@sluice/topology';
 import { useMemo } from 'react';
 import { describedBy } from './FieldShell.js';
 
@@ -18,7 +18,7 @@ interface Props {
  * is shown again with the offending part marked, at its line and column.
  */
 export function CelField({ id, label, help, required, kind, value, placeholder, onChange }: Props) {
-  const check = useMemo(() => compileExpression(value, kind), [value, kind]);
+  const check = useMemo(() => checkExpression(value, kind), [value, kind]);
   const error = check.ok ? undefined : check.error;
 
   return (

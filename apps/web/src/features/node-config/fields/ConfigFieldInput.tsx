@@ -3,29 +3,14 @@ import { CelField } from './CelField.js';
 import { describedBy, FieldShell } from './FieldShell.js';
 import { PredicatesField } from './PredicatesField.js';
 import { TopicField } from './TopicField.js';
+import type { FieldProps } from './field-props.js';
 
-export interface FieldContext {
-  /** Problems by path inside the node ("config.topic", "config.predicates[0].name"). */
-  errorAt(path: string): string | undefined;
-  topics: readonly string[];
-  refreshTopics(): void;
-}
-
-interface Props {
-  /** Unique among the form's inputs; also the base of help and error ids. */
-  id: string;
-  field: ConfigField;
-  /** Where the value lives inside the node, for finding its problems. */
-  path: string;
-  value: unknown;
-  context: FieldContext;
-  onChange(value: unknown): void;
-}
+export type { FieldContext } from './field-props.js';
 
 const CEL_KINDS: Record<string, ExpressionKind> = { 'cel-bool': 'bool', 'cel-value': 'value', 'cel-list': 'list' };
 
 /** One config field, rendered by its catalogue type. */
-export function ConfigFieldInput({ id, field, path, value, context, onChange }: Props) {
+export function ConfigFieldInput({ id, field, path, value, context, onChange }: FieldProps) {
   const error = context.errorAt(path);
   const common = { id, label: field.label, help: field.help, required: field.required };
   switch (field.type) {
@@ -102,7 +87,7 @@ export function ConfigFieldInput({ id, field, path, value, context, onChange }: 
         </FieldShell>
       );
     case 'predicates':
-      return <PredicatesField id={id} field={field} path={path} value={value} context={context} onChange={onChange} />;
+      return <PredicatesField id={id} field={field} path={path} value={value} context={context} onChange={onChange} ItemField={ConfigFieldInput} />;
     case 'string':
     default:
       return (

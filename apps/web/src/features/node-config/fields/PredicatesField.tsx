@@ -1,5 +1,6 @@
 import { DEFAULT_BRANCH_OUTPUT, MAX_BRANCH_PREDICATES, type ConfigField } from '@sluice/topology';
-import { ConfigFieldInput, type FieldContext } from './ConfigFieldInput.js';
+import type { ComponentType } from 'react';
+import type { FieldContext, FieldProps } from './field-props.js';
 
 type PredicatesConfigField = Extract<ConfigField, { type: 'predicates' }>;
 type Item = Record<string, unknown>;
@@ -11,10 +12,12 @@ interface Props {
   value: unknown;
   context: FieldContext;
   onChange(value: unknown): void;
+  /** Renders each predicate's fields (the form's own field input, passed in to keep imports one-way). */
+  ItemField: ComponentType<FieldProps>;
 }
 
 /** A branch's outputs: one row per predicate (its name is the output handle), in match order. */
-export function PredicatesField({ id, field, path, value, context, onChange }: Props) {
+export function PredicatesField({ id, field, path, value, context, onChange, ItemField }: Props) {
   const items: Item[] = Array.isArray(value) ? (value as Item[]) : [];
   const update = (index: number, key: string, next: unknown) =>
     onChange(items.map((item, i) => (i === index ? { ...item, [key]: next } : item)));
@@ -66,7 +69,7 @@ export function PredicatesField({ id, field, path, value, context, onChange }: P
               </button>
             </div>
             {field.itemFields.map((itemField) => (
-              <ConfigFieldInput
+              <ItemField
                 key={itemField.name}
                 id={`${id}-${index}-${itemField.name}`}
                 field={itemField}
