@@ -10,7 +10,7 @@ import { GroupService } from './groups/index.js';
 import { KafkaConnection } from './kafka/kafka-connection.js';
 import { LiveHub, liveSnapshot } from './live/index.js';
 import { consoleLogger, messageOf, type Logger } from './logger.js';
-import { PipelineManager, PipelineService, PipelineStore, type RunnerTuning } from './pipelines/index.js';
+import { PipelineManager, PipelineService, PipelineStore, SourceTopicWatch, type RunnerTuning } from './pipelines/index.js';
 import { createPrometheusRegistry } from './prometheus/prometheus-metrics.js';
 import { TapHub } from './taps/index.js';
 import { TopicService } from './topics/topic-service.js';
@@ -100,6 +100,8 @@ export async function createServer(options: ServerOptions): Promise<SluiceServer
   const manager = new PipelineManager({ brokers, connection: connection.settings, logger, ...(options.runner ? { tuning: options.runner } : {}) });
   const groupRemover = (groupId: string) => connection.withAdmin((admin) => admin.deleteGroups([groupId])).then(() => undefined);
   const pipelines = new PipelineService(new PipelineStore(resolve(dataDir, 'pipelines')), manager, logger, groupRemover);
+  const sourceWatch = new SourceTopicWatch(manager, () => connection.withAdmin((admin) => admin.listTopics()));
+  const groups = new GroupService(connection, (groupId) => pipelineOfGroup(pipelines, groupId));
   const startedAt = new Date();
   const live = new LiveHub({ snapshot: () => liveSnapshot(pipelines, manager), logger });
   const taps = new TapHub({ control: manager, logger });
@@ -109,8 +111,8 @@ export async function createServer(options: ServerOptions): Promise<SluiceServer
     live,
     prometheus: createPrometheusRegistry({ manager, connection }),
     startedAt,
-    topics: new TopicService(connection),
-    groups: new GroupService(connection, (groupId) => pipelineOfGroup(pipelines, groupId)),
+    topics: new TopicService(connection, { pipelinesReading: (topic) => pipelines.readersOf(topic), groupsReading: (topic) => groups.readersOf(topic) }),
+    groups,
     taps,
     manager,
     logger,
@@ -124,9 +126,11 @@ export async function createServer(options: ServerOptions): Promise<SluiceServer
   try {
     await pipelines.open();
     if (options.demo) generator = await startWeatherDemo({ dataDir, connection, pipelines, logger });
+    sourceWatch.start();
     http = createHttpServer(createApp(parts));
     await listen(http, options.port ?? 3000, host);
   } catch (err) {
+    sourceWatch.stop();
     live.close();
     taps.close();
     await generator?.stop();
@@ -153,6 +157,7 @@ export async function createServer(options: ServerOptions): Promise<SluiceServer
     streamCounts: () => ({ live: live.clientCount, taps: taps.clientCount, tappedPlaces: taps.sessionCount }),
     close() {
       closing ??= (async () => {
+        sourceWatch.stop();
         live.close();
         taps.close();
         const httpClosed = new Promise<void>((done) => server.close(() => done()));

@@ -121,4 +121,39 @@ test.describe('topic browser', () => {
     await expect(lag.locator('td').nth(4)).toHaveText('5');
     await expect(row.locator('td[data-lag]')).toHaveText('5');
   });
+  test('deleting a topic that a pipeline and a group read warns with their names; the pipeline then says its source was deleted', async ({ page }) => {
+    const topic = uniqueName('read');
+    const group = uniqueName('audit');
+    const name = uniqueName('copier');
+    await createTopics([topic]);
+    await produceText(topic, [{ key: 'a', value: 'a' }]);
+    await groupThatReadAll(group, topic, 1);
+    const created = await page.request.post('/api/pipelines', {
+      data: {
+        schemaVersion: 1,
+        name,
+        nodes: [
+          { id: 'in', type: 'source', position: { x: 0, y: 0 }, config: { topic, format: 'string' } },
+          { id: 'out', type: 'sink', position: { x: 300, y: 0 }, config: { topic: `${topic}-copy`, format: 'string' } },
+        ],
+        edges: [{ id: 'e1', source: 'in', target: 'out' }],
+      },
+    });
+    expect(created.status()).toBe(201);
+    const id: string = (await created.json()).id;
+    await expect.poll(async () => (await (await page.request.get(`/api/pipelines/${id}`)).json()).status, { timeout: 30_000 }).toBe('running');
+
+    await page.goto(`/topics/${topic}`);
+    await page.getByRole('button', { name: 'Delete topic' }).click();
+    const confirm = page.getByRole('dialog', { name: `Delete topic ${topic}?` });
+    await expect(confirm.getByRole('status')).toHaveText(
+      `Read by pipeline ${name} (running) and consumer group ${group}. They stop reading it: a pipeline says “source topic ${topic} was deleted” until the topic exists again.`,
+    );
+    await confirm.getByRole('button', { name: `Delete ${topic}` }).click();
+    await expect(page).toHaveURL(/\/topics$/);
+    await expect(page.getByRole('status')).toHaveText(`Deleted topic ${topic}.`);
+
+    await page.goto(`/pipelines/${id}`);
+    await expect(page.getByRole('alert').filter({ hasText: 'Failed:' })).toHaveText(`Failed: source topic ${topic} was deleted`, { timeout: 20_000 });
+  });
 });

@@ -55,6 +55,7 @@ export {
   topicListSchema,
   topicNameSchema,
   topicPath,
+  topicReadersSchema,
   topicViewSchema,
   type CreateTopicRequest,
   type PartitionView,
@@ -64,6 +65,7 @@ export {
   type ProducedRecord,
   type ProduceRecordRequest,
   type TopicList,
+  type TopicReaders,
   type TopicView,
 } from './topics.js';
 export {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { pipelineStatusSchema } from './pipelines.js';
 import { headersSchema, payloadSchema } from './records.js';
 
 /** Kafka's own rule for topic names. */
@@ -96,3 +97,12 @@ export type PeekResult = z.output<typeof peekResultSchema>;
 export function topicPath(name: string): string {
   return `/api/topics/${encodeURIComponent(name)}`;
 }
+
+/** `GET /api/topics/:name/readers`: the pipelines and consumer groups that read a topic. */
+export const topicReadersSchema = z.object({
+  topic: z.string(),
+  pipelines: z.array(z.object({ id: z.string(), name: z.string(), status: pipelineStatusSchema })),
+  /** Consumer groups other than the listed pipelines' own. */
+  groups: z.array(z.object({ groupId: z.string(), state: z.string(), members: z.number(), pipelineId: z.string().optional() })),
+});
+export type TopicReaders = z.output<typeof topicReadersSchema>;

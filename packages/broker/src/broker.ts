@@ -65,7 +65,10 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
       maxSessionTimeoutMs: settings.groupMaxSessionTimeoutMs,
     },
   });
-  topics.onTopicDeleted((topic) => groups.forgetTopic(topic));
+  topics.onTopicDeleted((topic) => {
+    appends.topicDeleted(topic);
+    groups.forgetTopic(topic);
+  });
   const transactions = new TransactionCoordinator(
     new TransactionStore(options.dataDir),
     {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrokerProcess, type BrokerProcess } from '@sluice/broker/testing';
+import { startBrokerProcess, testKafka, type BrokerProcess } from '@sluice/broker/testing';
 import { closedPort, killStragglers, runSluice } from './sluice-process.js';
 
 let broker: BrokerProcess;
@@ -90,6 +90,18 @@ describe('sluice topics', { timeout: 60_000 }, () => {
     expect(del).toMatchObject({ code: 0, stderr: '' });
     const listed = await sluice('topics', '--list');
     expect(listed.stdout.split('\n')).not.toContain('doomed');
+  });
+
+  it('names the consumer groups that read a topic it deletes', async () => {
+    await sluice('topics', '--create', '--topic', 'watched');
+    const kafka = testKafka(broker.bootstrap);
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.setOffsets({ groupId: 'watchers', topic: 'watched', partitions: [{ partition: 0, offset: '0' }] });
+    await admin.disconnect();
+    const del = await sluice('topics', '--delete', '--topic', 'watched');
+    expect(del).toMatchObject({ code: 0, stderr: 'Warning: consumer group \'watchers\' reads topic "watched"; it stops reading it once it is deleted.\n' });
+    expect((await sluice('topics', '--list')).stdout.split('\n')).not.toContain('watched');
   });
 
   it('rejects an illegal topic name before asking the broker', async () => {

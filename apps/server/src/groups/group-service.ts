@@ -9,6 +9,14 @@ import type { GroupDetail, GroupMemberView, GroupPartitionView, GroupSummary, Of
 
 export type { GroupDetail, GroupMemberView, GroupPartitionView, GroupSummary, OffsetReset } from '@sluice/api';
 
+export interface GroupReader {
+  readonly groupId: string;
+  readonly state: string;
+  readonly members: number;
+  /** Set when the group is a pipeline's. */
+  readonly pipelineId?: string;
+}
+
 /** Groups the server makes for a moment to read a topic; not worth listing. */
 const TRANSIENT_GROUP = /^sluice-peek-/;
 /** Kafka lets offsets be changed, and groups be deleted, only in these states. */
@@ -47,6 +55,24 @@ export class GroupService {
         }),
       );
       return out.sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
+    });
+  }
+
+  /** Consumer groups that read `topic`: a member is assigned one of its partitions, or the group committed an offset on it. */
+  async readersOf(topic: string): Promise<GroupReader[]> {
+    return this.connection.withAdmin(async (admin) => {
+      const { groups } = await admin.listGroups();
+      const ids = groups.filter((g) => (g.protocolType === 'consumer' || g.protocolType === '') && !TRANSIENT_GROUP.test(g.groupId)).map((g) => g.groupId);
+      if (ids.length === 0) return [];
+      const { groups: described } = await admin.describeGroups(ids);
+      const readers: GroupReader[] = [];
+      for (const g of described) {
+        const assigned = g.members.some((m) => decodeMemberAssignment(m.memberAssignment).some((a) => a.topic === topic));
+        if (!assigned && (await committedOffsets(admin, g.groupId, topic)).size === 0) continue;
+        const pipelineId = this.pipelineOf(g.groupId);
+        readers.push({ groupId: g.groupId, state: g.state, members: g.members.length, ...(pipelineId ? { pipelineId } : {}) });
+      }
+      return readers.sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
     });
   }
 

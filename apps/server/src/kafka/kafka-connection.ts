@@ -3,7 +3,7 @@ import { describeConnection, explainSecurityFailure, kafkaJsSecurity, PLAINTEXT_
 import { Kafka, Partitioners, type Admin, type Producer } from 'kafkajs';
 import { BrokerUnavailableError } from '../errors.js';
 import { messageOf, type Logger } from '../logger.js';
-import { isBrokerUnreachable, rootMessage } from './kafka-errors.js';
+import { isBrokerUnreachable, protocolErrorType, rootMessage } from './kafka-errors.js';
 import { kafkaLogCreator } from './kafka-log.js';
 import type { BrokerConnectionState, BrokerHealth } from '@sluice/api';
 
@@ -65,7 +65,14 @@ export class KafkaConnection {
 
   /** Runs one admin call; a cluster that cannot be reached becomes BrokerUnavailableError. */
   async withAdmin<T>(call: (admin: Admin) => Promise<T>): Promise<T> {
-    return this.track(async () => call(await this.connectedAdmin()), () => this.dropAdmin());
+    try {
+      return await this.track(async () => call(await this.connectedAdmin()), () => this.dropAdmin());
+    } catch (err) {
+      // kafkajs keeps refreshing metadata for every topic the admin ever looked at and fails all
+      // later calls once one of them is deleted by someone else: a fresh admin forgets them.
+      if (protocolErrorType(err) === 'UNKNOWN_TOPIC_OR_PARTITION') this.dropAdmin();
+      throw err;
+    }
   }
 
   /** Runs one call with the shared producer (acks=all, no topic auto-creation). */

@@ -3,6 +3,7 @@ export { PipelineStore, type DesiredState, type StoredPipeline } from './store/i
 export {
   PipelineManager,
   RestartBackoff,
+  SourceTopicWatch,
   type EdgeMetrics,
   type NodeMetrics,
   type PipelineManagerOptions,

@@ -4,7 +4,7 @@ import { messageOf, type Logger } from '../logger.js';
 import { KeyedQueue } from '../util/keyed-queue.js';
 import { checkDocument, runtimeShape, type CheckedDocument } from './pipeline-document.js';
 import { newPipelineId } from './pipeline-ids.js';
-import type { MetricsDefinition, PipelineManager, PipelineMetrics, PipelineStatus } from './runtime/index.js';
+import { topicsRead, type MetricsDefinition, type PipelineManager, type PipelineMetrics, type PipelineStatus } from './runtime/index.js';
 import type { DesiredState, PipelineStore, StoredPipeline } from './store/index.js';
 import type { PipelineDetail, PipelineSummary } from '@sluice/api';
 
@@ -70,6 +70,15 @@ export class PipelineService {
   get(id: string): PipelineDetail {
     this.entry(id);
     return this.detail(id);
+  }
+
+  /** Pipelines whose sources or tables read `topic`, running or not. */
+  readersOf(topic: string): { id: string; name: string; status: PipelineStatus }[] {
+    const out: { id: string; name: string; status: PipelineStatus }[] = [];
+    for (const [id, { checked }] of this.entries) {
+      if (checked.pipeline && topicsRead(checked.pipeline).includes(topic)) out.push({ id, name: checked.name, status: this.manager.state(id).status });
+    }
+    return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 
   idOfName(name: string): string | undefined {

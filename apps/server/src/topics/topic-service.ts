@@ -6,12 +6,22 @@ import { peekMessages, type PeekResult } from './message-peek.js';
 import { encodeValue } from './record-payload.js';
 import type { CreateTopicRequest, PeekQuery, ProduceRecordRequest } from './topic-requests.js';
 import type { PartitionView, ProducedRecord, TopicView } from '@sluice/api';
+import { describeReaders, hasReaders, topicReaders, type ReaderSources, type TopicReaders } from './topic-readers.js';
 
 export type { PartitionView, ProducedRecord, TopicView } from '@sluice/api';
 
 /** Topic admin, peek and test records for the REST API, on the server's shared clients. */
 export class TopicService {
-  constructor(private readonly connection: KafkaConnection) {}
+  constructor(
+    private readonly connection: KafkaConnection,
+    private readonly readerSources: ReaderSources = { pipelinesReading: () => [], groupsReading: async () => [] },
+  ) {}
+
+  /** Pipelines and consumer groups that read the topic. */
+  async readers(name: string): Promise<TopicReaders> {
+    await this.connection.withAdmin((admin) => mustExist(admin, name));
+    return topicReaders(name, this.readerSources);
+  }
 
   async list(): Promise<TopicView[]> {
     return this.connection.withAdmin(async (admin) => {
@@ -30,6 +40,17 @@ export class TopicService {
   }
 
   async create(request: CreateTopicRequest): Promise<TopicView> {
+    try {
+      return await this.createOnce(request);
+    } catch (err) {
+      // A topic deleted by another client failed the admin's metadata refresh before anything was
+      // created; the connection has a fresh admin now, so one more try is safe.
+      if (protocolErrorType(err) !== 'UNKNOWN_TOPIC_OR_PARTITION') throw err;
+      return this.createOnce(request);
+    }
+  }
+
+  private async createOnce(request: CreateTopicRequest): Promise<TopicView> {
     return this.connection.withAdmin(async (admin) => {
       const configEntries = Object.entries(request.config ?? {}).map(([name, value]) => ({ name, value: String(value) }));
       let created: boolean;
@@ -48,6 +69,7 @@ export class TopicService {
       } catch (err) {
         const type = protocolErrorType(err);
         if (type === 'TOPIC_ALREADY_EXISTS') throw topicExists(request.name);
+        if (type === 'UNKNOWN_TOPIC_OR_PARTITION') throw err;
         if (type !== undefined) throw new InvalidRequestError(`cannot create topic "${request.name}": ${rootMessage(err)}`);
         throw err;
       }
@@ -57,11 +79,22 @@ export class TopicService {
     });
   }
 
-  async delete(name: string): Promise<void> {
-    await this.connection.withAdmin(async (admin) => {
-      await mustExist(admin, name);
-      await admin.deleteTopics({ topics: [name] });
-    });
+  /**
+   * Deletes the topic. While pipelines or consumer groups read it, only with `force`: otherwise a
+   * 409 names them, so nobody's reader goes quiet by surprise.
+   */
+  async delete(name: string, { force }: { force: boolean }): Promise<void> {
+    await this.connection.withAdmin((admin) => mustExist(admin, name));
+    if (!force) {
+      const readers = await topicReaders(name, this.readerSources);
+      if (hasReaders(readers)) {
+        throw new ConflictError(
+          `topic "${name}" is read by ${describeReaders(readers)}; deleting it stops them reading it. ` +
+            'Repeat with ?force=true to delete it anyway.',
+        );
+      }
+    }
+    await this.connection.withAdmin((admin) => admin.deleteTopics({ topics: [name] }));
   }
 
   async peek(name: string, query: PeekQuery): Promise<PeekResult> {

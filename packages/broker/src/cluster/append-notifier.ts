@@ -30,4 +30,18 @@ export class AppendNotifier {
     const set = this.waiters.get(`${topic}/${partition}`);
     if (set) for (const wake of [...set]) wake(bytes);
   }
+
+  /**
+   * The topic is gone: every waiter on one of its partitions is woken at once (as Kafka completes a
+   * delayed fetch whose partition no longer exists), so the fetch answers UNKNOWN_TOPIC_OR_PARTITION
+   * now instead of holding the consumer until max_wait_ms.
+   */
+  topicDeleted(topic: string): void {
+    const prefix = `${topic}/`;
+    const woken = new Set<(bytes: number) => void>();
+    for (const [key, set] of this.waiters) {
+      if (key.startsWith(prefix) && /^\d+$/.test(key.slice(prefix.length))) for (const wake of set) woken.add(wake);
+    }
+    for (const wake of woken) wake(Number.POSITIVE_INFINITY);
+  }
 }

@@ -275,9 +275,13 @@ export class GroupCoordinator {
     return result;
   }
 
-  /** A deleted topic takes every group's committed offsets for it along, as in Kafka. */
+  /**
+   * A deleted topic takes every group's committed offsets for it along, as in Kafka; consumer
+   * groups subscribed to it rebalance so their members stop reading it.
+   */
   forgetTopic(topic: string): void {
     for (const [groupId, group] of this.groups) {
+      if (group.subscribedTopics()?.has(topic)) this.rebalancer.requestRejoin(group, `subscribed topic ${topic} was deleted`);
       const partitions = this.offsets.offsets(groupId).get(topic);
       if (!partitions || partitions.size === 0) continue;
       this.offsets.deleteOffsets(groupId, [...partitions.keys()].map((partition) => ({ topic, partition })));

@@ -34,6 +34,15 @@ export class Rebalancer {
     this.engine = new RebalanceEngine(clock, config, events);
   }
 
+  /**
+   * Asks the members to rejoin because a topic they subscribe to was deleted: the leader then
+   * assigns from metadata without it, so every member drops the gone partitions at once (as a
+   * Java leader does when its metadata refresh finds the topic missing).
+   */
+  requestRejoin(group: ClassicGroup, reason: string): void {
+    if (group.members.size > 0) this.engine.maybePrepareRebalance(group, reason);
+  }
+
   join(p: JoinGroupParams, respond: JoinWaiter): void {
     if (p.groupId === '') return respond(joinError(p.memberId, ErrorCode.INVALID_GROUP_ID));
     if (p.sessionTimeoutMs < this.config.minSessionTimeoutMs || p.sessionTimeoutMs > this.config.maxSessionTimeoutMs) {

@@ -14,6 +14,7 @@ import { ConfigResourceTypes, explainConnectionError, protocolErrorType, resolve
 import { formatTopicDescription, isInternalTopic, topicNameProblem } from '../topics/index.js';
 import { defineCommand, type CommandIO, type Parsed } from '../command.js';
 import { bootstrapServerFlag, commandConfigFlag } from './common-flags.js';
+import { groupsReading } from '../groups/index.js';
 
 const MAX_REPLICATION_FACTOR = 32767;
 
@@ -105,7 +106,7 @@ function planAction(action: string, f: Flags): Plan {
     }
     default: {
       const topic = required(spec.name, 'topic', f.topic);
-      return (admin) => deleteTopic(admin, topic, f['if-exists']);
+      return (admin, io) => deleteTopic(admin, io, topic, f['if-exists']);
     }
   }
 }
@@ -255,10 +256,16 @@ async function alterTopic(admin: Admin, topic: string, count: number, ifExists: 
   return 0;
 }
 
-async function deleteTopic(admin: Admin, topic: string, ifExists: boolean): Promise<number> {
+async function deleteTopic(admin: Admin, io: CommandIO, topic: string, ifExists: boolean): Promise<number> {
   if ((await selectTopics(admin, topic, false)).length === 0) {
     if (ifExists) return 0;
     throw missingTopic(topic);
+  }
+  // Deleted as kafka-topics.sh does, without asking; but whoever reads it is named, since they stop.
+  const readers = await groupsReading(admin, topic);
+  if (readers.length > 0) {
+    const names = readers.map((g) => `'${g}'`).join(', ');
+    io.stderr.write(`Warning: consumer group${readers.length > 1 ? 's' : ''} ${names} read${readers.length > 1 ? '' : 's'} topic "${topic}"; ${readers.length > 1 ? 'they stop' : 'it stops'} reading it once it is deleted.\n`);
   }
   await admin.deleteTopics({ topics: [topic] });
   return 0;

@@ -1,7 +1,7 @@
 import type { Admin } from 'kafkajs';
 import { decodeMemberAssignment } from '@sluice/kafka-admin';
 import { protocolErrorType } from '../kafka/index.js';
-import { topicPartitionKey, type GroupMember, type TopicPartitionRef } from './describe-rows.js';
+import { parseTopicPartitionKey, topicPartitionKey, type GroupMember, type TopicPartitionRef } from './describe-rows.js';
 
 export interface GroupSnapshot {
   groupId: string;
@@ -91,4 +91,19 @@ export async function listConsumerGroups(admin: Admin): Promise<string[]> {
     .filter((g) => g.protocolType === 'consumer' || g.protocolType === '')
     .map((g) => g.groupId)
     .sort();
+}
+
+/** Consumer groups that read `topic`: a member holds one of its partitions, or the group committed an offset on it. */
+export async function groupsReading(admin: Admin, topic: string): Promise<string[]> {
+  const ids = await listConsumerGroups(admin);
+  if (ids.length === 0) return [];
+  const { groups } = await admin.describeGroups(ids);
+  const readers: string[] = [];
+  for (const g of groups) {
+    const assigned = g.members.some((m) => decodeMemberAssignment(m.memberAssignment).some((a) => a.topic === topic));
+    if (assigned || [...(await committedOffsets(admin, g.groupId)).keys()].some((k) => parseTopicPartitionKey(k).topic === topic)) {
+      readers.push(g.groupId);
+    }
+  }
+  return readers.sort();
 }

@@ -22,6 +22,7 @@ export {
   logRanges,
   partitionsOf,
   listConsumerGroups,
+  groupsReading,
   isInactive,
   type GroupSnapshot,
   type LogRange,

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { createTopicSchema, peekQuerySchema, produceRecordSchema, topicNameSchema } from '../../topics/topic-requests.js';
 import type { TopicService } from '../../topics/topic-service.js';
 import { parseRequest } from '../parse-request.js';
-import { param } from '../query.js';
+import { flag, param } from '../query.js';
 
 export function topicsController(topics: TopicService) {
   const name = (req: Request) => parseRequest(topicNameSchema, param(req, 'name'), 'topic name');
@@ -18,8 +18,11 @@ export function topicsController(topics: TopicService) {
       const created = await topics.create(request);
       res.status(201).location(`/api/topics/${encodeURIComponent(created.name)}`).json(created);
     },
+    async readers(req: Request, res: Response) {
+      res.json(await topics.readers(name(req)));
+    },
     async remove(req: Request, res: Response) {
-      await topics.delete(name(req));
+      await topics.delete(name(req), { force: flag(req, 'force', false) });
       res.status(204).end();
     },
     async peek(req: Request, res: Response) {

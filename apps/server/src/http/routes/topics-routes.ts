@@ -9,6 +9,7 @@ export function topicsRoutes(topics: TopicService): Router {
   router.post('/', c.create);
   router.get('/:name', c.get);
   router.delete('/:name', c.remove);
+  router.get('/:name/readers', c.readers);
   router.get('/:name/messages', c.peek);
   router.post('/:name/messages', c.produce);
   return router;

@@ -4,3 +4,5 @@ export type { EdgeMetrics, MetricsDefinition, NodeMetrics, PipelineMetrics, Sour
 export type { PipelineStatus, RuntimeState } from './pipeline-runtime.js';
 export type { RunnerTuning } from './worker-protocol.js';
 export { workerScript } from './worker-handle.js';
+export { SourceTopicWatch } from './source-topic-watch.js';
+export { topicsRead } from './source-topics.js';

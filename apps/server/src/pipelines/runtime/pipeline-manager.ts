@@ -95,6 +95,22 @@ export class PipelineManager {
     return (await this.runtimes.get(pipelineId)?.crashWorker()) ?? false;
   }
 
+  /** True when some pipeline should be running (the source-topic watch has work). */
+  hasDeployed(): boolean {
+    for (const runtime of this.runtimes.values()) if (runtime.isWanted) return true;
+    return false;
+  }
+
+  /**
+   * Tells every pipeline which topics exist now (see PipelineRuntime.sourcesExist), without
+   * waiting: one pipeline busy stopping must not hold up the others' checks.
+   */
+  sourceTopicsChanged(exists: (topic: string) => boolean): void {
+    for (const runtime of this.runtimes.values()) {
+      runtime.sourcesExist(exists).catch((err: unknown) => this.options.logger.warn(`pipeline ${runtime.pipelineId}: source topic check failed: ${String(err)}`));
+    }
+  }
+
   /** Starts or stops sampling records at a node or edge of a pipeline (also across restarts). */
   tap(pipelineId: string, target: TapTarget, on: boolean): void {
     if (on) this.runtime(pipelineId).tap(target, true);

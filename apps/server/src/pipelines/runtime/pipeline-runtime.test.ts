@@ -9,7 +9,7 @@ const script = fileURLToPath(new URL('../../../test/fixtures/scripted-worker.mjs
 
 /** The fixture worker reads `script` from the definition it is given. */
 const scripted = (name: string) =>
-  ({ schemaVersion: 1, name: 'scripted', script: name, nodes: [{ id: 'in' }], edges: [] }) as unknown as Pipeline;
+  ({ schemaVersion: 1, name: 'scripted', script: name, nodes: [{ id: 'in', type: 'source', config: { topic: 'raw_x' } }], edges: [] }) as unknown as Pipeline;
 
 function runtime(): PipelineRuntime {
   return new PipelineRuntime('p-1', {
@@ -64,5 +64,29 @@ describe('PipelineRuntime', () => {
     await until(() => r.metrics.view('p-1', { name: 'scripted', nodes: [{ id: 'in' }], edges: [] } as unknown as Pipeline).nodes.in!.recordsIn === 12, 'carried totals');
     await r.stop();
     expect(r.state().status).toBe('stopped');
+  });
+
+  it('fails with "source topic X was deleted" when a topic it read is gone, and starts again when it is back', async () => {
+    const r = runtime();
+    await r.start(scripted('steady'));
+    await until(() => r.state().status === 'running', 'running');
+    await r.sourcesExist(() => true);
+    await r.sourcesExist(() => false);
+    expect(r.state()).toMatchObject({ status: 'failed', error: 'source topic raw_x was deleted', restarts: 0 });
+    expect(r.state().nextRestartAt).toBeUndefined();
+    await r.sourcesExist(() => false); // still gone: nothing changes
+    expect(r.state()).toMatchObject({ status: 'failed', error: 'source topic raw_x was deleted' });
+    await r.sourcesExist(() => true);
+    await until(() => r.state().status === 'running', 'running again');
+    await r.stop();
+  });
+
+  it('leaves a topic that never existed to the worker (not "deleted")', async () => {
+    const r = runtime();
+    await r.start(scripted('steady'));
+    await until(() => r.state().status === 'running', 'running');
+    await r.sourcesExist(() => false);
+    expect(r.state().status).toBe('running');
+    await r.stop();
   });
 });

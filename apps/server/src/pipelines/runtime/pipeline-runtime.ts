@@ -6,6 +6,7 @@ import { RestartBackoff } from './backoff.js';
 import { PipelineMetricsAccount, type MetricsDefinition, type PipelineMetrics } from './pipeline-metrics.js';
 import { tapKey, type TappedBatch } from '../../taps/tapped-record.js';
 import { WorkerHandle, type WorkerOutcome } from './worker-handle.js';
+import { deletedSourcesMessage, topicsRead } from './source-topics.js';
 import type { RunnerTuning, WorkerSettings } from './worker-protocol.js';
 
 export type PipelineStatus = 'deploying' | 'running' | 'stopped' | 'failed';
@@ -59,6 +60,11 @@ export class PipelineRuntime {
   private metricsWaiters: Array<() => void> = [];
   /** Places someone taps; every worker of this pipeline samples them, restarted ones too. */
   private readonly taps = new Map<string, TapTarget>();
+  /** Topics it reads that were deleted while it was deployed; it waits for them to come back. */
+  private missingSources: string[] = [];
+  /** Topics it reads that were seen to exist since it was started: only those can be "deleted". */
+  private seenSources = new Set<string>();
+  private sourceCheck: Promise<void> | undefined;
 
   constructor(
     readonly pipelineId: string,
@@ -89,6 +95,8 @@ export class PipelineRuntime {
       this.cancelRetry();
       if (this.worker) await this.stopWorker();
       this.pipeline = pipeline;
+      this.missingSources = [];
+      this.seenSources = new Set();
       this.restarts = 0;
       this.backoff.reset();
       this.spawn();
@@ -99,9 +107,56 @@ export class PipelineRuntime {
   stop(): Promise<void> {
     return this.serially(async () => {
       this.wanted = false;
+      this.missingSources = [];
       this.cancelRetry();
       if (this.worker) await this.stopWorker();
       this.setStatus('stopped');
+    });
+  }
+
+  /** True while it should run: deployed and not stopped. */
+  get isWanted(): boolean {
+    return this.wanted && this.pipeline !== undefined;
+  }
+
+  /**
+   * Told which topics exist now. A topic it reads that existed and is gone stops the worker and fails the
+   * pipeline with "source topic X was deleted" (no restarts: they could only fail the same way);
+   * once every such topic exists again, it starts afresh.
+   */
+  sourcesExist(exists: (topic: string) => boolean): Promise<void> {
+    // While a lifecycle step is under way (a slow stop), later checks wait behind it; one is enough.
+    if (this.sourceCheck) return this.sourceCheck;
+    this.sourceCheck = this.checkSources(exists).finally(() => (this.sourceCheck = undefined));
+    return this.sourceCheck;
+  }
+
+  private checkSources(exists: (topic: string) => boolean): Promise<void> {
+    return this.serially(async () => {
+      if (!this.wanted || !this.pipeline) return;
+      const read = topicsRead(this.pipeline);
+      for (const t of read) if (exists(t)) this.seenSources.add(t);
+      // A topic that never existed is the worker's own error ("does not exist"), retried as before.
+      const missing = read.filter((t) => this.seenSources.has(t) && !exists(t));
+      const known = this.missingSources.join('\0');
+      if (missing.join('\0') === known) return;
+      if (missing.length === 0) {
+        this.missingSources = [];
+        this.context.logger.info(`pipeline ${this.pipelineId}: its source topics exist again; starting`);
+        this.restarts = 0;
+        this.backoff.reset();
+        if (!this.worker) this.spawn();
+        return;
+      }
+      this.missingSources = missing;
+      this.cancelRetry();
+      if (this.worker) await this.stopWorker();
+      const message = deletedSourcesMessage(missing);
+      this.recordError(message);
+      this.error = message;
+      this.context.logger.warn(`pipeline ${this.pipelineId}: ${message}; it resumes when the topic is created again`);
+      if (this.status === 'failed') this.context.onChange?.(this.pipelineId);
+      else this.setStatus('failed');
     });
   }
 
@@ -204,6 +259,7 @@ export class PipelineRuntime {
   }
 
   private fail(message: string, retriable: boolean): void {
+    if (this.missingSources.length > 0) return; // already failed for the deleted topic, and waiting for it
     this.recordError(message);
     this.error = message;
     this.setStatus('failed');

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Dialog, Notice } from '../../ui/index.js';
 import { PeekPanel } from './PeekPanel.js';
 import { ProducePanel } from './ProducePanel.js';
-import { errorText, useApi, type TopicView } from '../../infrastructure/api/index.js';
+import { errorText, useApi, type TopicReaders, type TopicView } from '../../infrastructure/api/index.js';
+import { hasReaders, readersSentence } from './topic-readers.js';
 
 interface Props {
   name: string;
@@ -16,6 +17,8 @@ export function TopicDetail({ name, onBack, onDeleted }: Props) {
   const [topic, setTopic] = useState<TopicView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  /** Who reads the topic, looked up when the delete dialog opens; null until known. */
+  const [readers, setReaders] = useState<TopicReaders | null>(null);
 
   const refresh = useCallback(async () => {
     try {
@@ -30,9 +33,16 @@ export function TopicDetail({ name, onBack, onDeleted }: Props) {
     void refresh();
   }, [refresh]);
 
+  const askToDelete = () => {
+    setReaders(null);
+    setConfirming(true);
+    api.topicReaders(name).then(setReaders, () => setReaders(null));
+  };
+
   const remove = async () => {
     try {
-      await api.deleteTopic(name);
+      // Forced only once the readers were shown in the dialog; otherwise the server names them.
+      await api.deleteTopic(name, { force: readers !== null });
       setConfirming(false);
       onDeleted();
     } catch (err) {
@@ -52,7 +62,7 @@ export function TopicDetail({ name, onBack, onDeleted }: Props) {
         <button type="button" className="btn" onClick={() => void refresh()}>
           Refresh
         </button>
-        <button type="button" className="btn btn-danger" onClick={() => setConfirming(true)}>
+        <button type="button" className="btn btn-danger" onClick={askToDelete}>
           Delete topic
         </button>
       </div>
@@ -107,6 +117,12 @@ export function TopicDetail({ name, onBack, onDeleted }: Props) {
           Every record in <strong>{name}</strong> is deleted, and pipelines reading or writing it will fail until it exists again. This cannot be
           undone.
         </p>
+        {readers && hasReaders(readers) ? (
+          <Notice tone="warning">
+            Read by {readersSentence(readers)}. They stop reading it: a pipeline says “source topic {name} was deleted” until the topic exists
+            again.
+          </Notice>
+        ) : null}
         <div className="dialog-actions">
           <button type="button" className="btn" onClick={() => setConfirming(false)}>
             Cancel

@@ -12,6 +12,7 @@ import {
   pipelinePath,
   producedRecordSchema,
   topicListSchema,
+  topicReadersSchema,
   topicPath,
   topicViewSchema,
   tapPath,
@@ -28,6 +29,7 @@ import {
   type ProduceRecordRequest,
   type ResetOffsetsRequest,
   type TapPlace,
+  type TopicReaders,
   type TopicView,
 } from '@sluice/api';
 import * as z from 'zod';
@@ -69,7 +71,10 @@ export interface SluiceApi {
   listTopics(): Promise<TopicView[]>;
   getTopic(name: string): Promise<TopicView>;
   createTopic(request: CreateTopicRequest): Promise<TopicView>;
-  deleteTopic(name: string): Promise<void>;
+  /** `force`: delete even while pipelines or groups read it (the server answers 409 naming them otherwise). */
+  deleteTopic(name: string, options?: { force?: boolean }): Promise<void>;
+  /** Who reads the topic, to warn before deleting it. */
+  topicReaders(name: string): Promise<TopicReaders>;
   peek(topic: string, request: PeekRequest): Promise<PeekedMessage[]>;
   produce(topic: string, record: ProduceRecordRequest): Promise<ProducedRecord>;
   listGroups(): Promise<GroupSummary[]>;
@@ -137,7 +142,8 @@ export function createApiClient(baseUrl = '', fetchImpl: typeof fetch = (...args
     listTopics: async () => (await call('GET', '/api/topics', topicListSchema)).topics,
     getTopic: (name) => call('GET', topicPath(name), topicViewSchema),
     createTopic: (request) => call('POST', '/api/topics', topicViewSchema, request),
-    deleteTopic: (name) => call('DELETE', topicPath(name), none),
+    deleteTopic: (name, options) => call('DELETE', options?.force ? `${topicPath(name)}?force=true` : topicPath(name), none),
+    topicReaders: (name) => call('GET', `${topicPath(name)}/readers`, topicReadersSchema),
     peek: async (topic, request) => {
       const query = new URLSearchParams({ limit: String(request.limit) });
       if (request.partition !== undefined) query.set('partition', String(request.partition));

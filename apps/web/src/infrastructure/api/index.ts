@@ -13,5 +13,6 @@ export type {
   PayloadView,
   ProducedRecord,
   ResetOffsetsRequest,
+  TopicReaders,
   TopicView,
 } from '@sluice/api';

@@ -36,6 +36,7 @@ export function unusedApi(): SluiceApi {
     getTopic: refuse('getTopic'),
     createTopic: refuse('createTopic'),
     deleteTopic: refuse('deleteTopic'),
+    topicReaders: refuse('topicReaders'),
     peek: refuse('peek'),
     produce: refuse('produce'),
     listGroups: refuse('listGroups'),
