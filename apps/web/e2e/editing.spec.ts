@@ -19,6 +19,18 @@ test.describe('editing on the canvas', () => {
     await expect(designer.paletteEntry('Source')).toHaveCount(0);
   });
 
+  test('the processing guarantee is edited in the pipeline settings and shown on the canvas and in the list', async ({ page, designer }) => {
+    const name = uniqueName('guarantee');
+    await designer.createPipeline(name);
+    const toolbar = page.getByRole('toolbar', { name: 'Canvas' });
+    await expect(toolbar.getByText('Exactly once', { exact: true })).toBeVisible();
+    await page.getByLabel('Processing guarantee').selectOption('at_least_once');
+    await expect(toolbar.getByText('At least once', { exact: true })).toBeVisible();
+    await designer.waitForSaved();
+    await page.goto('/');
+    await expect(page.locator(`tr[data-pipeline="${name}"] [data-guarantee="at_least_once"]`)).toHaveText('At least once');
+  });
+
   test('an invalid expression shows its error at its position and blocks deploy', async ({ page, designer }) => {
     await designer.createPipeline(uniqueName('invalid'));
     await designer.dragFromPalette('Source', 160, 240);

@@ -25,6 +25,8 @@ export const pipelineSummarySchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   deployedAt: z.string().optional(),
+  /** exactly_once_v2 unless the pipeline says at_least_once. */
+  processingGuarantee: z.enum(['exactly_once_v2', 'at_least_once']).optional(),
 });
 export type PipelineSummary = z.output<typeof pipelineSummarySchema>;
 

@@ -13,6 +13,7 @@ function doublingPipeline(): Pipeline {
   const result = validatePipeline({
     schemaVersion: 1,
     name: 'doubler',
+    processingGuarantee: 'at_least_once',
     nodes: [
       { id: 'in', type: 'source', config: { topic: 'crash-in' } },
       { id: 'double', type: 'map', config: { expression: '{"id": value.id, "twice": value.id * 2}' } },

@@ -32,6 +32,13 @@ export const pipelineSettingsSchema = z.strictObject({
   deadLetterTopic: topicNameSchema.optional(),
 });
 
+/** Kafka Streams' `processing.guarantee` values; the first is the default. */
+export const PROCESSING_GUARANTEES = ['exactly_once_v2', 'at_least_once'] as const;
+export type ProcessingGuarantee = (typeof PROCESSING_GUARANTEES)[number];
+export const DEFAULT_PROCESSING_GUARANTEE: ProcessingGuarantee = 'exactly_once_v2';
+
+export const processingGuaranteeSchema = z.enum(PROCESSING_GUARANTEES);
+
 export const MAX_NODES = 500;
 export const MAX_EDGES = 2000;
 
@@ -42,6 +49,8 @@ export const pipelineSchema = z.object({
   nodes: z.array(pipelineNodeSchema).max(MAX_NODES, { error: `a pipeline has at most ${MAX_NODES} nodes` }),
   edges: z.array(edgeSchema).max(MAX_EDGES, { error: `a pipeline has at most ${MAX_EDGES} edges` }).default([]),
   settings: pipelineSettingsSchema.optional(),
+  /** Absent means exactly_once_v2, so documents written before the field keep the stronger one. */
+  processingGuarantee: processingGuaranteeSchema.optional(),
 });
 
 /** A validated pipeline, defaults filled in. */
@@ -63,6 +72,11 @@ export type FlatMapNode = NodeOfType<'flatMap'>;
 export type SelectKeyNode = NodeOfType<'selectKey'>;
 export type BranchNode = NodeOfType<'branch'>;
 export type SinkNode = NodeOfType<'sink'>;
+
+/** The guarantee a pipeline runs with: its own, else exactly_once_v2. */
+export function processingGuaranteeOf(pipeline: Pick<Pipeline, 'processingGuarantee'>): ProcessingGuarantee {
+  return pipeline.processingGuarantee ?? DEFAULT_PROCESSING_GUARANTEE;
+}
 
 /** Where a node's dead letters go: its own topic, else the pipeline's, else `<name>.dlq`. */
 export function deadLetterTopicOf(pipeline: Pick<Pipeline, 'name' | 'settings'>, node: Pick<PipelineNode, 'deadLetterTopic'>): string {

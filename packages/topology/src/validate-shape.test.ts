@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { processingGuaranteeOf } from './pipeline.js';
 import { validatePipeline } from './validate.js';
 import type { ValidationIssue } from './validation/issue.js';
 
@@ -45,6 +46,16 @@ describe('validatePipeline: a valid pipeline', () => {
     expect(result.ok && result.pipeline.schemaVersion).toBe(1);
   });
 
+  it('takes either processing guarantee, and reads an absent one as exactly_once_v2', () => {
+    for (const guarantee of ['exactly_once_v2', 'at_least_once'] as const) {
+      const result = validatePipeline({ ...basic(), processingGuarantee: guarantee });
+      expect(result.ok && processingGuaranteeOf(result.pipeline)).toBe(guarantee);
+    }
+    const absent = validatePipeline(basic());
+    expect(absent.ok && absent.pipeline.processingGuarantee).toBeUndefined();
+    expect(absent.ok && processingGuaranteeOf(absent.pipeline)).toBe('exactly_once_v2');
+  });
+
   it('defaults edges to none', () => {
     const { edges: _, ...doc } = basic();
     const result = validatePipeline(doc);
@@ -54,6 +65,12 @@ describe('validatePipeline: a valid pipeline', () => {
 });
 
 describe('validatePipeline: document shape', () => {
+  it('names a processing guarantee Kafka Streams does not have', () => {
+    expect(issues({ ...basic(), processingGuarantee: 'exactly_once' })).toMatchObject([
+      { path: 'processingGuarantee', message: 'processingGuarantee must be one of "exactly_once_v2", "at_least_once", not "exactly_once" (did you mean exactly_once_v2?)' },
+    ]);
+  });
+
   it('refuses a non-object and a newer schema version', () => {
     expect(issues('x')).toEqual([{ code: 'not-an-object', path: '', message: 'a pipeline must be a JSON object with schemaVersion, name, nodes and edges' }]);
     expect(issues({ ...basic(), schemaVersion: 9 })).toMatchObject([{ code: 'unsupported-version', path: 'schemaVersion' }]);
@@ -114,7 +131,7 @@ describe('validatePipeline: document shape', () => {
         code: 'unknown-field',
         path: 'nodes[2].config.partitions',
         nodeId: 'out',
-        message: 'unknown field "partitions": the fields here are topic, format, keyFormat',
+        message: 'unknown field "partitions": the fields here are topic, format, keyFormat, compression',
       },
     ]);
   });

@@ -1,3 +1,4 @@
+import { registerKafkaCodecs } from '@sluice/kafka-codecs';
 import { describeConnection, explainSecurityFailure, kafkaJsSecurity, PLAINTEXT_CONNECTION, type KafkaConnectionSettings } from '@sluice/kafka-admin';
 import { Kafka, Partitioners, type Admin, type Producer } from 'kafkajs';
 import { BrokerUnavailableError } from '../errors.js';
@@ -32,6 +33,8 @@ export class KafkaConnection {
     /** TLS and SASL from --command-config; shared with the pipelines' workers. */
     readonly settings: KafkaConnectionSettings = PLAINTEXT_CONNECTION,
   ) {
+    // The topic browser and the server's consumers read every codec a producer may have used.
+    registerKafkaCodecs();
     this.kafka = new Kafka({
       clientId: 'sluice-server',
       brokers: [...brokers],

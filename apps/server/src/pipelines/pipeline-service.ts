@@ -1,4 +1,4 @@
-import type { Pipeline, ValidationIssue } from '@sluice/topology';
+import { PROCESSING_GUARANTEES, processingGuaranteeOf, type Pipeline, type ProcessingGuarantee, type ValidationIssue } from '@sluice/topology';
 import { ConflictError, InvalidRequestError, NotFoundError } from '../errors.js';
 import { messageOf, type Logger } from '../logger.js';
 import { KeyedQueue } from '../util/keyed-queue.js';
@@ -244,6 +244,7 @@ export class PipelineService {
       createdAt: stored.createdAt,
       updatedAt: stored.updatedAt,
       ...(stored.deployedAt ? { deployedAt: stored.deployedAt } : {}),
+      processingGuarantee: guaranteeOf(checked.pipeline, checked.definition),
     };
   }
 
@@ -261,4 +262,10 @@ export class PipelineService {
       pendingChanges: running && (checked.pipeline === undefined || this.changesWhatRuns(id, checked.pipeline)),
     };
   }
+}
+
+function guaranteeOf(pipeline: Pipeline | undefined, definition: Record<string, unknown>): ProcessingGuarantee {
+  if (pipeline) return processingGuaranteeOf(pipeline);
+  const drafted = definition.processingGuarantee;
+  return PROCESSING_GUARANTEES.find((g) => g === drafted) ?? processingGuaranteeOf({});
 }

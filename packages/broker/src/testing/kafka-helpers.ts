@@ -41,22 +41,31 @@ export async function committed(admin: Admin, groupId: string, topic: string): P
   return entry!.partitions.sort((a, b) => a.partition - b.partition).map((p) => Number(p.offset));
 }
 
-/** Everything in `topic` up to its current end, read by a throwaway consumer group, in partition/offset order. */
+/**
+ * Everything committed in `topic` up to its current end, read (read_committed) by a throwaway
+ * consumer group, in partition/offset order. Transaction markers take offsets but are no records,
+ * so the read ends when every partition's position reaches its end, not after a record count.
+ */
 export async function readTopic(kafka: Kafka, admin: Admin, topic: string): Promise<ReadRecord[]> {
   const ends = await admin.fetchTopicOffsets(topic);
-  const total = ends.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
-  if (total === 0) return [];
+  const remaining = new Map(ends.filter((p) => Number(p.high) > Number(p.low)).map((p) => [p.partition, Number(p.high)]));
+  if (remaining.size === 0) return [];
   const consumer = kafka.consumer({ groupId: `reader-${topic}-${process.hrtime.bigint()}`, allowAutoTopicCreation: false, maxWaitTimeInMs: 200 });
   const out: ReadRecord[] = [];
   await consumer.connect();
   try {
     await consumer.subscribe({ topics: [topic], fromBeginning: true });
     await new Promise<void>((resolve, reject) => {
+      // Also emitted for fetches that held only markers or aborted records, which eachMessage never sees.
+      consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+        const end = remaining.get(payload.partition);
+        if (end !== undefined && Number(payload.lastOffset) + 1 >= end) remaining.delete(payload.partition);
+        if (remaining.size === 0) resolve();
+      });
       consumer
         .run({
           eachMessage: async ({ partition, message }) => {
             out.push(toReadRecord(partition, message));
-            if (out.length >= total) resolve();
           },
         })
         .catch(reject);

@@ -1,4 +1,5 @@
 import { fixedAssignment } from '@sluice/kafka-admin';
+import { isCoveredByUndecodableBatch, undecodableBatchReason } from '@sluice/kafka-codecs';
 import type { Consumer, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import {
   CommandError,
@@ -165,6 +166,13 @@ async function start(
       const out: Buffer[] = [];
       for (const message of batch.messages) {
         if (!session.wantsMore() || !isRunning() || isStale()) break;
+        // A batch no codec can read is reported once on stderr and passed over, as kcat does.
+        const undecodable = undecodableBatchReason(message.headers);
+        if (undecodable !== undefined || isCoveredByUndecodableBatch(message.headers)) {
+          if (undecodable !== undefined) io.stderr.write(`skipped in partition ${batch.partition}: ${undecodable}\n`);
+          resolveOffset(message.offset);
+          continue;
+        }
         out.push(formatRecord(toConsumedRecord(batch.partition, message), format));
         resolveOffset(message.offset);
         session.recordPrinted();

@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { compressionType } from '@sluice/kafka-codecs';
 import type { IHeaders, Message, Producer } from 'kafkajs';
 import {
   CommandError,
@@ -8,7 +9,7 @@ import {
   resolveBootstrap,
   type CommandSpec,
 } from '../args/index.js';
-import { CompressionTypes, Partitioners, createKafka, explainConnectionError, resolveConnection } from '../kafka/index.js';
+import { Partitioners, createKafka, explainConnectionError, resolveConnection } from '../kafka/index.js';
 import {
   LineFormatError,
   READER_PROPERTIES,
@@ -32,7 +33,7 @@ const spec = {
     'or after --timeout ms); at end of input everything is flushed and acknowledged before the command exits. ' +
     'Reader properties: parse.key, key.separator (default tab), parse.headers, headers.delimiter, ' +
     'headers.separator, headers.key.separator, ignore.error, null.marker. ' +
-    'Producer properties: acks, compression.type (none|gzip), linger.ms, batch.size, client.id, ' +
+    'Producer properties: acks, compression.type (none|gzip|snappy|lz4|zstd), linger.ms, batch.size, client.id, ' +
     'enable.idempotence, retries, request.timeout.ms, max.in.flight.requests.per.connection.',
   flags: {
     'bootstrap-server': bootstrapServerFlag,
@@ -55,7 +56,7 @@ const spec = {
     'batch-size': { type: 'string', value: 'N', help: 'Records per batch. Default: 200.' },
     timeout: { type: 'string', value: 'MS', help: 'How long a record may wait for its batch to fill (linger.ms). Default: 1000.' },
     sync: { type: 'boolean', help: 'Send each record on its own and wait for its acknowledgement.' },
-    'compression-codec': { type: 'string', value: 'none|gzip', help: 'Compression of the batches sent.' },
+    'compression-codec': { type: 'string', value: 'none|gzip|snappy|lz4|zstd', help: 'Compression of the batches sent. Default: none.' },
     'request-required-acks': { type: 'string', value: 'ACKS', help: 'The acks of the produce requests: all/-1, 0 or 1. Default: -1.' },
     'request-timeout-ms': { type: 'string', value: 'MS', help: 'How long the broker may take to acknowledge a request.' },
     'message-send-max-retries': { type: 'string', value: 'N', help: 'Retries of a failed send. Default: 3.' },
@@ -131,7 +132,7 @@ async function pipeLines(
         topic,
         messages,
         acks: settings.acks,
-        compression: settings.compression === 'gzip' ? CompressionTypes.GZIP : CompressionTypes.None,
+        compression: compressionType(settings.compression),
         ...(settings.requestTimeoutMs !== undefined ? { timeout: settings.requestTimeoutMs } : {}),
       });
     },

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { formatIssue, validatePipeline } from '@sluice/topology';
+import { PROCESSING_GUARANTEES, formatIssue, processingGuaranteeSchema, validatePipeline, type ProcessingGuarantee } from '@sluice/topology';
 import { PipelineRunner, type RunnerMetrics } from '@sluice/streams';
 import { CommandError, parseInteger, resolveBootstrap, type CommandSpec } from '../args/index.js';
 import { defineCommand, type CommandIO, type Parsed } from '../command.js';
@@ -11,16 +11,22 @@ import { bootstrapServerFlag, commandConfigFlag } from './common-flags.js';
 const spec = {
   name: 'run',
   summary: 'Run one pipeline in this process, without the server.',
-  usage: ['sluice run FILE [--bootstrap-server H:P] [--command-config FILE] [--group G] [--session-timeout-ms MS] [--stats-interval-ms MS]'],
+  usage: ['sluice run FILE [--bootstrap-server H:P] [--command-config FILE] [--group G] [--processing-guarantee exactly_once_v2|at_least_once] [--session-timeout-ms MS] [--stats-interval-ms MS]'],
   description:
     'Validates the pipeline JSON in FILE and runs it here until Ctrl-C or SIGTERM, which stop it cleanly ' +
     '(the batch in hand is finished, produced and committed, and the consumer group is left). Several ' +
     'processes running the same pipeline, on one machine or many, share its source partitions through the ' +
-    "pipeline's consumer group (sluice-<pipeline name> unless --group or settings.consumerGroup says otherwise).",
+    "pipeline's consumer group (sluice-<pipeline name> unless --group or settings.consumerGroup says otherwise). " +
+    'Under exactly_once_v2 (the default) a killed process leaves nothing duplicated or lost for read_committed readers.',
   flags: {
     'bootstrap-server': bootstrapServerFlag,
     'command-config': commandConfigFlag,
     group: { type: 'string', value: 'GROUP', help: "The consumer group to join. Default: settings.consumerGroup, else sluice-<pipeline name>." },
+    'processing-guarantee': {
+      type: 'string',
+      value: PROCESSING_GUARANTEES.join('|'),
+      help: "Overrides the pipeline's processingGuarantee. Default: the pipeline's, else exactly_once_v2.",
+    },
     'session-timeout-ms': {
       type: 'string',
       value: 'MS',
@@ -39,12 +45,14 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
   const statsEvery = parseInteger(spec.name, '--stats-interval-ms', parsed.flags['stats-interval-ms'] ?? '10000', 0);
   const sessionTimeout = parseInteger(spec.name, '--session-timeout-ms', parsed.flags['session-timeout-ms'] ?? '10000', 1);
   const pipeline = await loadPipeline(resolve(io.cwd, file));
+  const guarantee = parseGuarantee(parsed.flags['processing-guarantee']);
 
   const runner = PipelineRunner.fromPipeline(pipeline, {
     pipelineId: pipeline.name,
     brokers,
     kafkaConfig: kafkaJsSecurity(connection),
     consumerGroup: parsed.flags.group,
+    ...(guarantee ? { processingGuarantee: guarantee } : {}),
     sessionTimeout,
     heartbeatInterval: Math.max(100, Math.floor(sessionTimeout / 10)),
   });
@@ -53,7 +61,7 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
   } catch (err) {
     throw new CommandError(`pipeline "${pipeline.name}" could not start: ${explainSecurityFailure(err, connection) ?? (err as Error).message}`);
   }
-  io.stdout.write(`pipeline "${pipeline.name}" running in consumer group ${runner.consumerGroup} on ${brokers.join(',')} (${describeConnection(connection)})\n`);
+  io.stdout.write(`pipeline "${pipeline.name}" running in consumer group ${runner.consumerGroup} on ${brokers.join(',')} (${describeConnection(connection)}, ${runner.processingGuarantee})\n`);
 
   const sourceIds = pipeline.nodes.filter((n) => n.type === 'source').map((n) => n.id);
   const progress = () => progressLine(runner.metrics(), sourceIds);
@@ -105,3 +113,10 @@ function progressLine(m: RunnerMetrics, sourceIds: string[]): string {
 }
 
 export const runCommand = defineCommand(spec, run);
+
+function parseGuarantee(value: string | undefined): ProcessingGuarantee | undefined {
+  if (value === undefined) return undefined;
+  const parsed = processingGuaranteeSchema.safeParse(value);
+  if (!parsed.success) throw new CommandError(`--processing-guarantee must be ${PROCESSING_GUARANTEES.join(' or ')}, got '${value}'`);
+  return parsed.data;
+}

@@ -1,5 +1,6 @@
 import { kafkaJsSecurity, PLAINTEXT_CONNECTION, type KafkaConnectionSettings } from '@sluice/kafka-admin';
 import type { Kafka as KafkaClient, LogEntry, logLevel as LogLevel } from 'kafkajs';
+import { registerKafkaCodecs } from '@sluice/kafka-codecs';
 import { Kafka, logLevel } from './kafkajs.js';
 
 export interface ClientOptions {
@@ -24,6 +25,8 @@ const LEVELS: Record<string, LogLevel> = {
  * tell the user quickly that a broker is not there.
  */
 export function createKafka({ brokers, clientId, connection, env, stderr }: ClientOptions): KafkaClient {
+  // Reads and writes gzip, snappy, lz4 and zstd, whichever a producer chose.
+  registerKafkaCodecs();
   const level = LEVELS[(env.SLUICE_LOG_LEVEL ?? '').toLowerCase()] ?? logLevel.NOTHING;
   return new Kafka({
     clientId,

@@ -36,9 +36,13 @@ describe('resolveProducerSettings', () => {
     expect(settings.lingerMs).toBe(0);
   });
 
-  it('names codecs this client lacks and bad values', () => {
-    expect(() => resolveProducerSettings(props({ 'compression.type': 'zstd' }), { sync: false })).toThrow(
-      'producer property compression.type zstd is not available in this client; use none or gzip',
+  it('takes every Kafka codec and names bad values', () => {
+    for (const codec of ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const) {
+      expect(resolveProducerSettings(props({ 'compression.type': codec }), { sync: false }).settings.compression).toBe(codec);
+      expect(resolveProducerSettings(props({}), { sync: false, compressionCodec: codec.toUpperCase() }).settings.compression).toBe(codec);
+    }
+    expect(() => resolveProducerSettings(props({ 'compression.type': 'brotli' }), { sync: false })).toThrow(
+      "producer property compression.type must be one of none, gzip, snappy, lz4, zstd, got 'brotli'",
     );
     expect(() => resolveProducerSettings(props({}), { sync: false, requestRequiredAcks: '2' })).toThrow(
       "--request-required-acks must be all, -1, 0 or 1, got '2'",

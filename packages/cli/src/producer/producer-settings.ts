@@ -1,6 +1,7 @@
+import { parseCodecName, type CodecName } from '@sluice/kafka-codecs';
 import { isTrue } from '../args/index.js';
 
-export type Compression = 'none' | 'gzip';
+export type Compression = CodecName;
 
 /** What the console producer hands to kafkajs, resolved from flags and `--producer-property`. */
 export interface ProducerSettings {
@@ -117,13 +118,7 @@ function parseAcks(value: string, what: string): -1 | 0 | 1 {
 }
 
 function parseCompression(value: string, what: string): Compression {
-  const v = value.trim().toLowerCase();
-  if (v === 'none' || v === '') return 'none';
-  if (v === 'gzip') return 'gzip';
-  if (v === 'snappy' || v === 'lz4' || v === 'zstd') {
-    throw new Error(`${what} ${v} is not available in this client; use none or gzip`);
-  }
-  throw new Error(`${what} must be none or gzip, got '${value}'`);
+  return parseCodecName(value, what);
 }
 
 function nonNegative(value: string, what: string): number {

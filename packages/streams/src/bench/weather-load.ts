@@ -1,5 +1,7 @@
 import { EXTREME_WEATHER } from '@sluice/topology';
-import type { Kafka, Message } from 'kafkajs';
+import kafkajs, { type Kafka, type Message } from 'kafkajs';
+
+const { CompressionTypes } = kafkajs;
 
 const STATIONS = Array.from({ length: 50 }, (_, i) => `station-${i}`);
 
@@ -17,7 +19,7 @@ export function reading(seq: number, timestamp: number, extreme = seq % 20 === 0
 }
 
 /** Writes `count` readings as fast as the producer takes them. */
-export async function produceReadings(kafka: Kafka, topic: string, count: number): Promise<void> {
+export async function produceReadings(kafka: Kafka, topic: string, count: number, compression = CompressionTypes.None): Promise<void> {
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
   const chunk = 5000;
@@ -25,7 +27,7 @@ export async function produceReadings(kafka: Kafka, topic: string, count: number
   for (let start = 0; start < count; start += chunk) {
     const now = Date.now();
     const messages = Array.from({ length: Math.min(chunk, count - start) }, (_, i) => reading(start + i, now));
-    inFlight.push(producer.send({ topic, acks: -1, messages }));
+    inFlight.push(producer.send({ topic, acks: -1, messages, compression }));
     if (inFlight.length >= 4) await inFlight.shift();
   }
   await Promise.all(inFlight);

@@ -11,7 +11,7 @@ export interface LoweringContext {
   /** Compiles a CEL expression found at `field` of the node ("config.expression"); a bad one fails the compile naming both. */
   expression<K extends ExpressionKind>(source: string, kind: K, field: string): CompiledExpression<K>;
   source(options: { topic: string; keySerde: Serde; valueSerde: Serde; startFrom: 'earliest' | 'latest' }): void;
-  sink(options: { topic: string; keySerde: Serde; valueSerde: Serde }): void;
+  sink(options: { topic: string; keySerde: Serde; valueSerde: Serde; compression: 'none' | 'gzip' | 'snappy' | 'lz4' | 'zstd' }): void;
   /** A processor; `outputs` names its outputs when it has several (edges then name one). */
   processor(supplier: ProcessorSupplier, outputs?: readonly string[]): void;
 }

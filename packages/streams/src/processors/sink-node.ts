@@ -45,6 +45,6 @@ function write(serde: Serde, value: unknown, part: 'key' | 'value'): Buffer | nu
 
 /** A pipeline `sink` node: writes its topic in the node's formats. */
 export const lowerSink: NodeLowering<'sink'> = (node, at) => {
-  const { topic, format, keyFormat } = node.config;
-  at.sink({ topic, keySerde: serdeFor(keyFormat), valueSerde: serdeFor(format) });
+  const { topic, format, keyFormat, compression } = node.config;
+  at.sink({ topic, keySerde: serdeFor(keyFormat), valueSerde: serdeFor(format), compression: compression ?? 'none' });
 };

@@ -1,3 +1,4 @@
+import { undecodableBatchReason } from '@sluice/kafka-codecs';
 import type { NodeLowering, Processor, ProcessorContext, ProcessorSupplier } from '../processor/index.js';
 import type { ConsumedRecord, RecordHeaders, StreamRecord } from '../record.js';
 import { SerdeError, serdeFor, type Serde } from '../serdes/index.js';
@@ -18,6 +19,10 @@ export class SourceNode implements Processor<Buffer | null, Buffer | null> {
   }
 
   process(record: ConsumedRecord): void {
+    // A batch no codec could read arrives as one stand-in record: this source's error, so it is
+    // dead-lettered (bytes, offsets, reason) or stops the pipeline, as the node's onError says.
+    const undecodable = undecodableBatchReason(record.headers);
+    if (undecodable !== undefined) throw new Error(undecodable);
     const { keySerde, valueSerde } = this.formats;
     // Text and byte keys cannot fail to decode, so they are decoded only if a node reads them;
     // JSON keys are decoded here, where a bad one is this node's error.

@@ -19,6 +19,18 @@ const metrics = () => {
 };
 
 describe('BatchCollector', () => {
+  it('sends one call per codec: each sink topic with its own, dead letters uncompressed', async () => {
+    const collector = new BatchCollector(metrics());
+    collector.send({ topic: 'zipped', key: null, value: Buffer.from('1'), headers: {}, timestamp: 1 }, 'sink');
+    collector.send({ topic: 'p.dlq', key: null, value: Buffer.from('bad'), headers: {}, timestamp: 1 }, 'dead-letter');
+    const { producer, calls } = recordingProducer(async () => undefined);
+    await collector.flush(producer, { compressionOf: (topic) => (topic === 'zipped' ? CompressionTypes.ZSTD : CompressionTypes.None) });
+    expect(calls.map((c) => [c.compression, c.topicMessages!.map((t) => t.topic)])).toEqual([
+      [CompressionTypes.ZSTD, ['zipped']],
+      [CompressionTypes.None, ['p.dlq']],
+    ]);
+  });
+
   it('sends everything collected as one acks=all call, grouped by topic, in order', async () => {
     const m = metrics();
     const collector = new BatchCollector(m);
@@ -27,7 +39,7 @@ describe('BatchCollector', () => {
     collector.send({ topic: 'out', key: null, value: Buffer.from('2'), headers: {}, timestamp: 9_900 }, 'sink');
     expect(collector.size).toBe(3);
     const { producer, calls } = recordingProducer(async () => undefined);
-    await collector.flush(producer, { compression: CompressionTypes.None });
+    await collector.flush(producer, { compressionOf: () => CompressionTypes.None });
     expect(calls).toHaveLength(1);
     expect(calls[0]!.acks).toBe(-1);
     expect(calls[0]!.compression).toBe(CompressionTypes.None);
@@ -49,13 +61,13 @@ describe('BatchCollector', () => {
     const { producer } = recordingProducer(async () => {
       throw new Error('broker gone');
     });
-    await expect(collector.flush(producer, { compression: CompressionTypes.None })).rejects.toThrow('broker gone');
+    await expect(collector.flush(producer, { compressionOf: () => CompressionTypes.None })).rejects.toThrow('broker gone');
     expect(m.snapshot().recordsProduced).toBe(0);
   });
 
   it('makes no call when nothing was collected', async () => {
     const { producer, calls } = recordingProducer(async () => undefined);
-    await new BatchCollector(metrics()).flush(producer, { compression: CompressionTypes.None });
+    await new BatchCollector(metrics()).flush(producer, { compressionOf: () => CompressionTypes.None });
     expect(calls).toHaveLength(0);
   });
 
@@ -64,7 +76,7 @@ describe('BatchCollector', () => {
     collector.send({ topic: 'out', key: null, value: null, headers: {}, timestamp: 1 }, 'sink');
     collector.discard();
     const { producer, calls } = recordingProducer(async () => undefined);
-    await collector.flush(producer, { compression: CompressionTypes.None });
+    await collector.flush(producer, { compressionOf: () => CompressionTypes.None });
     expect(calls).toHaveLength(0);
   });
 });

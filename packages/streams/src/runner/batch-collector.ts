@@ -1,4 +1,4 @@
-import { CompressionTypes, type Message, type Producer } from 'kafkajs';
+import type { CompressionTypes, Message, Sender } from 'kafkajs';
 import type { TopologyMetrics } from '../metrics/index.js';
 import type { ProducedKind } from '../processor/index.js';
 import type { ProducedRecord } from '../record.js';
@@ -6,7 +6,13 @@ import type { RecordCollector } from '../task/index.js';
 import { toProducerMessage } from './kafka-records.js';
 
 export interface FlushOptions {
-  readonly compression: CompressionTypes;
+  /** The codec each topic is written with (a sink's `compression`; none for dead letters). */
+  readonly compressionOf: (topic: string) => CompressionTypes;
+  /**
+   * Runs after the records are sent and before they count as acknowledged (the transaction's
+   * commit, under exactly-once); runs even when nothing was collected.
+   */
+  readonly commit?: () => Promise<void>;
 }
 
 /**
@@ -44,13 +50,23 @@ export class BatchCollector implements RecordCollector {
     this.count = 0;
   }
 
-  async flush(producer: Producer, options: FlushOptions): Promise<void> {
-    if (this.count === 0) return;
+  async flush(producer: Pick<Sender, 'sendBatch'>, options: FlushOptions): Promise<void> {
+    if (this.count === 0) return options.commit?.();
     const topicMessages = [...this.byTopic].map(([topic, messages]) => ({ topic, messages }));
     const timestamps = this.sinkTimestamps;
     const deadLetters = this.deadLetters;
     this.discard();
-    await producer.sendBatch({ topicMessages, acks: -1, compression: options.compression });
+    // One produce call per codec: kafkajs compresses a whole request with one.
+    const byCodec = new Map<CompressionTypes, { topic: string; messages: Message[] }[]>();
+    for (const entry of topicMessages) {
+      const codec = options.compressionOf(entry.topic);
+      let group = byCodec.get(codec);
+      if (!group) byCodec.set(codec, (group = []));
+      group.push(entry);
+    }
+    // In turn, not at once: a transactional producer sends one request at a time anyway.
+    for (const [compression, group] of byCodec) await producer.sendBatch({ topicMessages: group, acks: -1, compression });
+    await options.commit?.();
     const ackedAt = Date.now();
     for (let i = 0; i < timestamps.length; i++) this.metrics.sinkAcknowledged(timestamps[i]!, ackedAt);
     for (let i = 0; i < deadLetters; i++) this.metrics.deadLetterAcknowledged();

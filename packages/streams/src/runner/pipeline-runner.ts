@@ -1,4 +1,5 @@
-import type { Pipeline } from '@sluice/topology';
+import { compressionType, isCoveredByUndecodableBatch, registerKafkaCodecs } from '@sluice/kafka-codecs';
+import { processingGuaranteeOf, type Pipeline, type ProcessingGuarantee } from '@sluice/topology';
 import {
   CompressionTypes,
   Kafka,
@@ -7,7 +8,6 @@ import {
   type Consumer,
   type EachBatchPayload,
   type KafkaConfig,
-  type Producer,
 } from 'kafkajs';
 import { compilePipeline } from '../compiler/index.js';
 import { TopologyMetrics } from '../metrics/index.js';
@@ -15,11 +15,15 @@ import { PipelineStoppedError } from '../processor/index.js';
 import type { RecordTaps } from '../taps/index.js';
 import { StreamTask } from '../task/index.js';
 import type { Topology } from '../topology/index.js';
+import { AtLeastOnceCommitter } from './at-least-once-committer.js';
 import { BatchCollector } from './batch-collector.js';
+import type { BatchCommitter } from './batch-committer.js';
+import { ExactlyOnceCommitter } from './exactly-once-committer.js';
 import { runnerLogCreator } from './kafka-log.js';
 import { toConsumedRecord } from './kafka-records.js';
 import { RateSampler, type RunnerMetrics, type RunnerState } from './runner-metrics.js';
 import { ensureTopics } from './topic-setup.js';
+import { TransactionsUnavailableError } from './transactions-unavailable.js';
 
 export interface PipelineRunnerOptions {
   readonly topology: Topology;
@@ -31,9 +35,18 @@ export interface PipelineRunnerOptions {
   readonly kafka?: Kafka;
   /** Extra kafkajs client settings (ssl, sasl, logging) when the runner makes the client. */
   readonly kafkaConfig?: Omit<KafkaConfig, 'brokers'>;
-  /** Default none. */
-  readonly compression?: CompressionTypes;
-  /** Partitions processed at the same time; default 1. */
+  /** Default exactly_once_v2, as in the pipeline JSON. */
+  readonly processingGuarantee?: ProcessingGuarantee;
+  /**
+   * Kafka Streams' commit.interval.ms: a batch in progress commits at least this often. Default
+   * 100 ms under exactly_once_v2; under at_least_once a batch commits when it ends (or fills).
+   */
+  readonly commitIntervalMs?: number;
+  /**
+   * Partitions processed at the same time; default 1, and 4 under exactly_once_v2, where every
+   * partition commits through its own producer and a transaction's round trips would otherwise
+   * hold up the other partitions.
+   */
   readonly partitionsConsumedConcurrently?: number;
   /** Produce and commit at least every this many collected records within a batch; default 10,000. */
   readonly maxRecordsPerFlush?: number;
@@ -54,18 +67,22 @@ export interface PipelineRunnerOptions {
 
 /**
  * Runs a topology on Kafka: one consumer group member per runner, one task per assigned source
- * partition. Each fetched batch is processed, its output produced with acks=all, and only then
- * are the batch's offsets committed: at-least-once, so a crash never loses a record.
+ * partition. Each fetched batch is processed and committed by the guarantee's committer: under
+ * exactly_once_v2 its output and offsets in one transaction; under at_least_once its output
+ * produced with acks=all and only then its offsets, so a crash replays but never loses a record.
  */
 export class PipelineRunner {
   readonly consumerGroup: string;
   private readonly metricsRegistry: TopologyMetrics;
   private readonly sampler: RateSampler;
   private readonly tasks = new Map<string, { task: StreamTask; collector: BatchCollector }>();
-  private readonly compression: CompressionTypes;
+  private readonly compressionByTopic = new Map<string, CompressionTypes>();
+  private readonly compressionOf = (topic: string): CompressionTypes => this.compressionByTopic.get(topic) ?? CompressionTypes.None;
   private readonly maxRecordsPerFlush: number;
+  readonly processingGuarantee: ProcessingGuarantee;
+  private readonly commitIntervalMs: number;
   private consumer: Consumer | undefined;
-  private producer: Producer | undefined;
+  private committer: BatchCommitter | undefined;
   private currentState: RunnerState = 'idle';
   private failure: Error | undefined;
   private startup: Promise<void> | undefined;
@@ -77,15 +94,23 @@ export class PipelineRunner {
     this.consumerGroup = options.consumerGroup ?? `sluice-${options.pipelineId}`;
     this.metricsRegistry = new TopologyMetrics(options.topology);
     this.sampler = new RateSampler(this.metricsRegistry);
-    this.compression = options.compression ?? CompressionTypes.None;
+    // Every codec Kafka producers use, readable and writable by this process's kafkajs clients.
+    registerKafkaCodecs();
+    for (const sink of options.topology.sinks()) {
+      // Two sinks writing one topic with different codecs: the first one drawn decides.
+      if (!this.compressionByTopic.has(sink.sink!.topic)) this.compressionByTopic.set(sink.sink!.topic, compressionType(sink.sink!.compression));
+    }
     this.maxRecordsPerFlush = options.maxRecordsPerFlush ?? 10_000;
+    this.processingGuarantee = options.processingGuarantee ?? 'exactly_once_v2';
+    this.commitIntervalMs = options.commitIntervalMs ?? (this.processingGuarantee === 'exactly_once_v2' ? 100 : Infinity);
     this.outcome = this.newDone();
   }
 
   /** Compiles a validated pipeline; its `settings.consumerGroup` overrides the default group. */
   static fromPipeline(pipeline: Pipeline, options: Omit<PipelineRunnerOptions, 'topology'>): PipelineRunner {
     const consumerGroup = options.consumerGroup ?? pipeline.settings?.consumerGroup;
-    return new PipelineRunner({ ...options, topology: compilePipeline(pipeline), ...(consumerGroup ? { consumerGroup } : {}) });
+    const processingGuarantee = options.processingGuarantee ?? processingGuaranteeOf(pipeline);
+    return new PipelineRunner({ ...options, topology: compilePipeline(pipeline), processingGuarantee, ...(consumerGroup ? { consumerGroup } : {}) });
   }
 
   /** Resolves when this run stops gracefully, rejects with the error when it fails. */
@@ -177,14 +202,11 @@ export class PipelineRunner {
         await admin.disconnect();
       }
     }
-    this.producer = kafka.producer({
-      idempotent: false,
-      allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
     this.consumer = kafka.consumer({
       groupId: this.consumerGroup,
       allowAutoTopicCreation: false,
+      // read_committed: records of aborted or still-open transactions are never processed.
+      readUncommitted: false,
       maxWaitTimeInMs: o.maxWaitTimeInMs ?? 1000,
       // Shorter than kafkajs's 30 s / 3 s: a dead instance's partitions move within 10 s, and the
       // others hear of a rebalance within a second of a clean leave.
@@ -196,7 +218,13 @@ export class PipelineRunner {
     consumer.on(consumer.events.CRASH, (event) => {
       if (!event.payload.restart) this.fail(event.payload.error);
     });
-    await this.producer.connect();
+    if (this.processingGuarantee === 'exactly_once_v2') {
+      this.committer = new ExactlyOnceCommitter(kafka, this.consumerGroup, this.compressionOf);
+    } else {
+      const producer = kafka.producer({ idempotent: false, allowAutoTopicCreation: false, createPartitioner: Partitioners.DefaultPartitioner });
+      this.committer = new AtLeastOnceCommitter(producer, consumer, this.compressionOf);
+      await producer.connect();
+    }
     await consumer.connect();
     // A topic read by several sources starts from the earliest any of them asks for.
     const fromBeginning = new Map<string, boolean>();
@@ -208,7 +236,7 @@ export class PipelineRunner {
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: o.partitionsConsumedConcurrently ?? 1,
+      partitionsConsumedConcurrently: o.partitionsConsumedConcurrently ?? (this.processingGuarantee === 'exactly_once_v2' ? 4 : 1),
       eachBatch: (payload) => this.processBatch(payload),
     });
   }
@@ -220,12 +248,25 @@ export class PipelineRunner {
     this.metricsRegistry.partition(topic, partition).endOffset = Number(batch.highWatermark);
     let processed = -1; // last offset processed and not yet committed
     let stopped: PipelineStoppedError | undefined;
+    let since = Date.now();
     const messages = batch.messages;
     for (let i = 0; i < messages.length; i++) {
       // isStale() builds a lookup key on every call, so it is asked every 1,024 records; it only
       // turns true after a seek, which the runner never does itself.
       if (!isRunning() || ((i & 1023) === 0 && isStale())) break;
-      const record = toConsumedRecord(topic, partition, messages[i]!);
+      if ((i & 255) === 255 && processed >= 0 && Date.now() - since >= this.commitIntervalMs) {
+        if (!(await this.commit(collector, topic, partition, processed, resolveOffset))) return;
+        processed = -1;
+        since = Date.now();
+        await heartbeat();
+      }
+      const message = messages[i]!;
+      // The rest of a batch that could not be decompressed: its first record speaks for it.
+      if (isCoveredByUndecodableBatch(message.headers)) {
+        processed = Number(message.offset);
+        continue;
+      }
+      const record = toConsumedRecord(topic, partition, message);
       try {
         task.process(record);
       } catch (err) {
@@ -239,27 +280,38 @@ export class PipelineRunner {
       }
       processed = record.offset;
       if (collector.size >= this.maxRecordsPerFlush) {
-        await this.commitAfterProduce(collector, topic, partition, processed, resolveOffset);
+        if (!(await this.commit(collector, topic, partition, processed, resolveOffset))) return;
         processed = -1;
+        since = Date.now();
         await heartbeat();
       }
     }
     // Records before a stop are still produced and committed; the failing one is not.
-    await this.commitAfterProduce(collector, topic, partition, processed, resolveOffset);
+    if (!(await this.commit(collector, topic, partition, processed, resolveOffset))) return;
     if (stopped) this.fail(stopped);
   }
 
-  private async commitAfterProduce(
+  /**
+   * Commits the output and progress so far; false when the pipeline cannot go on. Any other error
+   * is thrown, and kafkajs fetches the batch again from the last offset resolved.
+   */
+  private async commit(
     collector: BatchCollector,
     topic: string,
     partition: number,
     lastOffset: number,
     resolveOffset: (offset: string) => void,
-  ): Promise<void> {
-    await collector.flush(this.producer!, { compression: this.compression });
-    if (lastOffset < 0) return;
-    resolveOffset(String(lastOffset));
-    await this.consumer!.commitOffsets([{ topic, partition, offset: String(lastOffset + 1) }]);
+  ): Promise<boolean> {
+    try {
+      await this.committer!.commit(collector, topic, partition, lastOffset < 0 ? undefined : lastOffset + 1);
+    } catch (err) {
+      if (!(err instanceof TransactionsUnavailableError)) throw err;
+      collector.discard();
+      this.fail(err);
+      return false;
+    }
+    if (lastOffset >= 0) resolveOffset(String(lastOffset));
+    return true;
   }
 
   private taskFor(topic: string, partition: number): { task: StreamTask; collector: BatchCollector } {
@@ -284,6 +336,7 @@ export class PipelineRunner {
       if (assignment[topic]?.includes(partition)) continue;
       this.closeTask(task);
       this.tasks.delete(id);
+      void this.committer?.release(topic, partition);
     }
     for (const { topic, partition } of this.metricsRegistry.partitions()) {
       if (!assignment[topic]?.includes(partition)) this.metricsRegistry.dropPartition(topic, partition);
@@ -306,12 +359,12 @@ export class PipelineRunner {
   private async shutdown(): Promise<void> {
     this.sampler.stop();
     const consumer = this.consumer;
-    const producer = this.producer;
     this.consumer = undefined;
-    this.producer = undefined;
-    // The consumer first: it waits for the batch in hand, which still needs the producer.
+    // The consumer first: it waits for the batch in hand, which still commits through the committer.
     await consumer?.disconnect().catch(() => undefined);
-    await producer?.disconnect().catch(() => undefined);
+    const committer = this.committer;
+    this.committer = undefined;
+    await committer?.close();
     for (const { task } of this.tasks.values()) this.closeTask(task);
     this.tasks.clear();
   }

@@ -2,6 +2,7 @@ export {
   Topology,
   type ErrorPolicy,
   type NodeKind,
+  type SinkCompression,
   type SinkSpec,
   type SourceSpec,
   type StartFrom,

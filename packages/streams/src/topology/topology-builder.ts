@@ -5,6 +5,7 @@ import {
   Topology,
   type ErrorPolicy,
   type NodeKind,
+  type SinkCompression,
   type SinkSpec,
   type SourceSpec,
   type StartFrom,
@@ -36,6 +37,8 @@ export interface SinkNodeOptions extends NodeOptions {
   readonly topic: string;
   readonly keySerde: Serde;
   readonly valueSerde: Serde;
+  /** Default none. */
+  readonly compression?: SinkCompression;
 }
 
 interface PendingNode {
@@ -83,7 +86,12 @@ export class TopologyBuilder {
 
   addSink(name: string, options: SinkNodeOptions, parents: readonly ParentRef[]): this {
     if (parents.length === 0) throw new Error(`sink "${name}" needs at least one parent`);
-    const sink: SinkSpec = { topic: requireTopic(options.topic, name), keySerde: options.keySerde, valueSerde: options.valueSerde };
+    const sink: SinkSpec = {
+      topic: requireTopic(options.topic, name),
+      keySerde: options.keySerde,
+      valueSerde: options.valueSerde,
+      compression: options.compression ?? 'none',
+    };
     const supplier = SinkNode.supplier(sink.topic, sink.keySerde, sink.valueSerde);
     this.add(name, 'sink', supplier, parents, { ...options, outputs: [] }).sink = sink;
     return this;

@@ -27,10 +27,14 @@ export interface SourceSpec {
   readonly startFrom: StartFrom;
 }
 
+/** Kafka's codec names, as a sink's `compression` and `compression.type` spell them. */
+export type SinkCompression = 'none' | 'gzip' | 'snappy' | 'lz4' | 'zstd';
+
 export interface SinkSpec {
   readonly topic: string;
   readonly keySerde: Serde;
   readonly valueSerde: Serde;
+  readonly compression: SinkCompression;
 }
 
 export interface TopologyNode {

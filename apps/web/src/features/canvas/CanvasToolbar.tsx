@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { selectCanRedo, selectCanUndo, usePipelineStore } from '../../infrastructure/store/index.js';
+import { GuaranteeBadge } from '../../ui/index.js';
 import { useCanvasPrefs } from './canvas-prefs.js';
 
 const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
@@ -16,6 +17,7 @@ export function CanvasToolbar({ onHelp }: { onHelp(): void }) {
   const showMinimap = useCanvasPrefs((p) => p.showMinimap);
   const toggleMinimap = useCanvasPrefs((p) => p.toggleMinimap);
   const flow = useReactFlow();
+  const guarantee = usePipelineStore((s) => s.doc.meta.processingGuarantee);
 
   return (
     <div className="canvas-toolbar" role="toolbar" aria-label="Canvas">
@@ -51,6 +53,8 @@ export function CanvasToolbar({ onHelp }: { onHelp(): void }) {
       <button type="button" className="btn btn-small" onClick={onHelp} title="Keyboard shortcuts (?)">
         Shortcuts
       </button>
+      <span className="toolbar-sep" aria-hidden="true" />
+      <GuaranteeBadge guarantee={guarantee} />
     </div>
   );
 }

@@ -81,6 +81,23 @@ export function PipelineSettingsPanel({ topics, refreshTopics }: { topics: reado
           onChange={(e) => setSetting('consumerGroup', e.target.value)}
         />
       </FieldShell>
+      <FieldShell
+        id="pipeline-guarantee"
+        label="Processing guarantee"
+        help="Exactly once: output, dead letters and consumed offsets commit in one Kafka transaction, so a crash or rebalance never duplicates or loses a record (needs a cluster with transactions). At least once: lower latency; a crash may replay the last batch."
+        error={errorAt('processingGuarantee')}
+      >
+        <select
+          id="pipeline-guarantee"
+          className="select"
+          value={meta.processingGuarantee === 'at_least_once' ? 'at_least_once' : 'exactly_once_v2'}
+          aria-describedby={describedBy('pipeline-guarantee', errorAt('processingGuarantee'))}
+          onChange={(e) => updateMeta({ processingGuarantee: e.target.value === 'exactly_once_v2' ? undefined : e.target.value })}
+        >
+          <option value="exactly_once_v2">Exactly once (exactly_once_v2)</option>
+          <option value="at_least_once">At least once (at_least_once)</option>
+        </select>
+      </FieldShell>
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { emptyDocument, readPipelineText, toPipelineJson } from '../../core/index.js';
 import { ApiRequestError, useApi, type PipelineSummary } from '../../infrastructure/api/index.js';
 import { useLiveStream } from '../../infrastructure/live/index.js';
-import { Dialog, StatusBadge, timeAgo, Notice } from '../../ui/index.js';
+import { Dialog, GuaranteeBadge, StatusBadge, timeAgo, Notice } from '../../ui/index.js';
 import { ThroughputSparkline } from '../dashboard/index.js';
 import { followInApp, takeFirstRun } from '../live/index.js';
 import { ThemeToggle } from '../theme/index.js';
@@ -147,6 +147,7 @@ export function PipelinesPage({ onOpen }: Props) {
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Status</th>
+                <th scope="col">Guarantee</th>
                 <th scope="col">Throughput</th>
                 <th scope="col">Last deployed</th>
                 <th scope="col">
@@ -173,6 +174,9 @@ export function PipelinesPage({ onOpen }: Props) {
                   <td>
                     <StatusBadge status={p.status} draft={!p.deployedAt} />
                     {p.status === 'failed' && p.error ? <div className="row-error">{p.error}</div> : null}
+                  </td>
+                  <td>
+                    <GuaranteeBadge guarantee={p.processingGuarantee} />
                   </td>
                   <td>
                     <ThroughputSparkline pipelineId={p.id} />
