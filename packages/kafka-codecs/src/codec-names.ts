@@ -1,8 +1,7 @@
+import { CODEC_NAMES, type CodecName } from '@sluice/kafka-protocol';
 import kafkajs from 'kafkajs';
 
-/** The codec names Kafka uses in `compression.type` and `--compression-codec`. */
-export const CODEC_NAMES = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
-export type CodecName = (typeof CODEC_NAMES)[number];
+export { CODEC_NAMES, type CodecName };
 
 const { CompressionTypes } = kafkajs;
 

@@ -1,9 +1,6 @@
+import { codecCode, compressAsync, decompressAsync, type CodecName } from '@sluice/kafka-protocol';
 import kafkajs from 'kafkajs';
-import { gzipCompress, gzipDecompress } from './gzip-codec.js';
-import { lz4Compress, lz4Decompress } from './lz4-codec.js';
-import { snappyCompress, snappyDecompress } from './snappy-codec.js';
 import { undecodableBatchRecords } from './undecodable-batch.js';
-import { zstdCompress, zstdDecompress } from './zstd-codec.js';
 
 /** A codec as kafkajs's plug-in table expects it: `compress` gets its encoder, `decompress` bytes. */
 interface KafkajsCodec {
@@ -11,16 +8,17 @@ interface KafkajsCodec {
   decompress(data: Buffer): Promise<Buffer>;
 }
 
-type Transform = (data: Buffer) => Buffer | Promise<Buffer>;
-
-function codec(compress: Transform, decompress: Transform): KafkajsCodec {
+// The codecs themselves are the broker's (@sluice/kafka-protocol): one implementation of each,
+// snappy's Java framing included, for the broker, the runtime, the CLI and the server.
+function codec(name: CodecName): KafkajsCodec {
+  const code = codecCode(name);
   return {
     async compress(encoder) {
-      return compress(encoder.buffer);
+      return compressAsync(encoder.buffer, name);
     },
     async decompress(data) {
       try {
-        return await decompress(data);
+        return await decompressAsync(data, code);
       } catch (err) {
         return undecodableBatchRecords(data, err instanceof Error ? err.message : String(err), err);
       }
@@ -40,10 +38,10 @@ function unknownCodec(id: number): KafkajsCodec {
 }
 
 const CODECS: Record<number, KafkajsCodec> = {
-  [kafkajs.CompressionTypes.GZIP]: codec(gzipCompress, gzipDecompress),
-  [kafkajs.CompressionTypes.Snappy]: codec(snappyCompress, snappyDecompress),
-  [kafkajs.CompressionTypes.LZ4]: codec(lz4Compress, lz4Decompress),
-  [kafkajs.CompressionTypes.ZSTD]: codec(zstdCompress, zstdDecompress),
+  [kafkajs.CompressionTypes.GZIP]: codec('gzip'),
+  [kafkajs.CompressionTypes.Snappy]: codec('snappy'),
+  [kafkajs.CompressionTypes.LZ4]: codec('lz4'),
+  [kafkajs.CompressionTypes.ZSTD]: codec('zstd'),
   5: unknownCodec(5),
   6: unknownCodec(6),
   7: unknownCodec(7),
