@@ -132,12 +132,57 @@ describe('pipelines API', { timeout: 30_000 }, () => {
     expect((await api(server, 'DELETE', `/api/pipelines/${id}`)).status).toBe(204);
   });
 
+  it('deploys with one verb: saves the body, starts a stopped pipeline, redeploys a running one', async () => {
+    for (const name of ['deploy-in', 'deploy-out']) expect((await api(server, 'POST', '/api/topics', { name })).status).toBe(201);
+    const created = await api(server, 'POST', '/api/pipelines?deploy=false', pipeline('one-verb', 'deploy-in', 'deploy-out'));
+    const id: string = created.body.id;
+    expect(created.body.status).toBe('stopped');
+
+    // Stopped → running, with the definition sent along.
+    const first = pipeline('one-verb', 'deploy-in', 'deploy-out');
+    first.nodes[1]!.config = { expression: 'value.n > 20' };
+    const started = await api(server, 'POST', `/api/pipelines/${id}/deploy`, first);
+    expect(started.status).toBe(200);
+    expect(started.body).toMatchObject({ desiredState: 'running', pendingChanges: false });
+    expect(started.body.definition.nodes[1].config.expression).toBe('value.n > 20');
+    const running = await untilStatus(server, id, 'running');
+
+    // Running → redeployed with the changed definition (PUT would do this too; the verb does not depend on the state).
+    const second = pipeline('one-verb', 'deploy-in', 'deploy-out');
+    second.nodes[1]!.config = { expression: 'value.n > 30' };
+    const redeployed = await api(server, 'POST', `/api/pipelines/${id}/deploy`, second);
+    expect(redeployed.status).toBe(200);
+    expect(redeployed.body.definition.nodes[1].config.expression).toBe('value.n > 30');
+    expect(redeployed.body.pendingChanges).toBe(false);
+    expect(redeployed.body.deployedAt > running.deployedAt).toBe(true);
+    await untilStatus(server, id, 'running');
+
+    // Invalid → 400 with its issues; nothing saved, the running definition stays.
+    const bad = pipeline('one-verb', 'deploy-in', 'deploy-out');
+    bad.nodes[1]!.config = { expression: 'value.n >' };
+    const refused = await api(server, 'POST', `/api/pipelines/${id}/deploy`, bad);
+    expect(refused.status).toBe(400);
+    expect(refused.body.issues).toEqual([expect.objectContaining({ path: 'nodes[1].config.expression', nodeId: 'big' })]);
+    const kept = await api(server, 'GET', `/api/pipelines/${id}`);
+    expect(kept.body.definition.nodes[1].config.expression).toBe('value.n > 30');
+
+    // No body: deploys what is saved (here a stopped pipeline starts again).
+    await api(server, 'POST', `/api/pipelines/${id}/stop`);
+    const plain = await api(server, 'POST', `/api/pipelines/${id}/deploy`);
+    expect(plain.status).toBe(200);
+    expect(plain.body.desiredState).toBe('running');
+    await untilStatus(server, id, 'running');
+    expect((await api(server, 'DELETE', `/api/pipelines/${id}`)).status).toBe(204);
+  });
+
   it('answers 404 for unknown pipeline ids on every route', async () => {
     for (const [method, path, body] of [
       ['GET', '/api/pipelines/nope-123456'],
       ['PUT', '/api/pipelines/nope-123456', pipeline('x')],
       ['DELETE', '/api/pipelines/nope-123456'],
       ['POST', '/api/pipelines/nope-123456/start'],
+      ['POST', '/api/pipelines/nope-123456/deploy'],
+      ['POST', '/api/pipelines/nope-123456/deploy', pipeline('x')],
       ['POST', '/api/pipelines/nope-123456/stop'],
       ['GET', '/api/pipelines/nope-123456/metrics'],
     ] as const) {

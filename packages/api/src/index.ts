@@ -8,6 +8,7 @@ export {
   deployQuery,
   desiredStateSchema,
   PIPELINE_STATUSES,
+  pipelineDeployPath,
   pipelineDetailSchema,
   pipelineListSchema,
   pipelinePath,

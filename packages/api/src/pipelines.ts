@@ -46,8 +46,8 @@ export const pipelineListSchema = z.object({ pipelines: z.array(pipelineSummaryS
 export type PipelineList = z.output<typeof pipelineListSchema>;
 
 /**
- * Deploying is one verb everywhere: saving a definition (POST, PUT) deploys it unless
- * `?deploy=false`; the canvas's Deploy, `sluice deploy FILE` and REST all mean this query.
+ * Saving a definition (POST, PUT) deploys it unless `?deploy=false`; PUT redeploys only a
+ * pipeline that runs. To run an existing pipeline whatever its state, use `pipelineDeployPath`.
  */
 export function deployQuery(deploy: boolean): string {
   return deploy ? '' : '?deploy=false';
@@ -55,4 +55,13 @@ export function deployQuery(deploy: boolean): string {
 
 export function pipelinePath(id: string): string {
   return `/api/pipelines/${encodeURIComponent(id)}`;
+}
+
+/**
+ * The deploy verb, one for the canvas, the CLI and REST: `POST /api/pipelines/:id/deploy` with an
+ * optional definition as the body (saved first, strictly validated) starts a stopped pipeline or
+ * redeploys a running one; the answer is a `PipelineDetail`, a 400 lists the issues.
+ */
+export function pipelineDeployPath(id: string): string {
+  return `${pipelinePath(id)}/deploy`;
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,6 +73,26 @@ describe('sluice deploy and sluice pipelines', { timeout: 60_000 }, () => {
     expect(again.stdout).toMatch(new RegExp(`^updated "cli-heat" \\(${id}\\): redeployed, (deploying|running)\\n$`));
     const shown = await sluice('pipelines', 'get', id!);
     expect(JSON.parse(shown.stdout).definition.nodes[1].config.expression).toBe('value.temperature > 35.0');
+  });
+
+  it('deploys a file over an existing stopped pipeline, and runs it', async () => {
+    const saved = await fetch(`${server.url}/api/pipelines?deploy=false`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: readFileSync(pipelineFile('cli-idle', 'value.temperature > 40.0'), 'utf8'),
+    });
+    const { id, status } = (await saved.json()) as { id: string; status: string };
+    expect(status).toBe('stopped');
+
+    const deployed = await sluice('deploy', pipelineFile('cli-idle', 'value.temperature > 30.0'));
+    expect(deployed.stderr).toBe('');
+    expect(deployed.code).toBe(0);
+    expect(deployed.stdout).toMatch(new RegExp(`^updated "cli-idle" \\(${id}\\): started, (deploying|running)\\n$`));
+    const shown = JSON.parse((await sluice('pipelines', 'get', id)).stdout);
+    expect(shown).toMatchObject({ desiredState: 'running', pendingChanges: false });
+    expect(shown.status).toMatch(/deploying|running/);
+    expect(shown.definition.nodes[1].config.expression).toBe('value.temperature > 30.0');
+    expect((await sluice('pipelines', 'delete', id)).code).toBe(0);
   });
 
   it('prints validation problems one per line as path: message, and exits 1', async () => {

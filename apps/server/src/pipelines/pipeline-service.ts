@@ -146,24 +146,51 @@ export class PipelineService {
     });
   }
 
-  async start(id: string): Promise<PipelineDetail> {
+  /** Starts what is saved; a running pipeline is left alone unless its definition changed. */
+  start(id: string): Promise<PipelineDetail> {
+    return this.deploy(id, undefined);
+  }
+
+  /**
+   * The deploy verb: saves `input` first when given (it must be valid), then starts a stopped or
+   * failed pipeline, or redeploys a running one whose definition changed.
+   */
+  async deploy(id: string, input: unknown): Promise<PipelineDetail> {
     this.entry(id);
+    const checked = input === undefined ? undefined : checkDocument(input, { draft: false });
+    if (checked) this.assertNameFree(checked.name, id);
     return this.queue.run(id, async () => {
       const entry = this.entry(id);
-      const pipeline = entry.checked.pipeline;
+      if (checked) this.assertNameFree(checked.name, id); // again: another rename may have taken it meanwhile
+      const next = checked ?? entry.checked;
+      const pipeline = next.pipeline;
       if (!pipeline) {
-        throw new InvalidRequestError(`pipeline "${entry.checked.name}" has issues to fix before it can start`, entry.checked.issues);
+        throw new InvalidRequestError(`pipeline "${next.name}" has issues to fix before it can start`, next.issues);
       }
-      // A failed pipeline is started afresh (no waiting for its next retry); a running one is left alone.
+      // A failed pipeline is started afresh (no waiting for its next retry); a running one only when it changed.
       const { status } = this.manager.state(id);
-      const alreadyRunning =
-        entry.stored.desiredState === 'running' && (status === 'running' || status === 'deploying') && !this.changesWhatRuns(id, pipeline);
-      if (!alreadyRunning) {
-        const now = new Date().toISOString();
-        const stored: StoredPipeline = { ...entry.stored, desiredState: 'running', updatedAt: now, deployedAt: now };
+      const launch =
+        entry.stored.desiredState !== 'running' || (status !== 'running' && status !== 'deploying') || this.changesWhatRuns(id, pipeline);
+      if (!checked && !launch) return this.detail(id);
+      const now = new Date().toISOString();
+      const stored: StoredPipeline = {
+        ...entry.stored,
+        ...(checked ? { definition: checked.definition } : {}),
+        desiredState: 'running',
+        updatedAt: now,
+        ...(launch ? { deployedAt: now } : {}),
+      };
+      // Shown (and the name held) before the write, put back if the write fails.
+      this.entries.set(id, { stored, checked: next });
+      try {
         await this.store.save(stored);
-        entry.stored = stored;
+      } catch (err) {
+        this.entries.set(id, entry);
+        throw err;
+      }
+      if (launch) {
         await this.manager.start(id, pipeline);
+        this.logger.info(`pipeline ${id} ("${next.name}") ${status === 'running' || status === 'deploying' ? 'redeployed' : 'started'}`);
       }
       return this.detail(id);
     });

@@ -1,17 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { pipelineDetailSchema, pipelineListSchema, pipelinePath } from '@sluice/api';
+import { pipelineDeployPath, pipelineDetailSchema, pipelineListSchema } from '@sluice/api';
 import { CommandError, UsageError, type CommandSpec } from '../args/index.js';
 import { defineCommand, type CommandIO, type Parsed } from '../command.js';
 import { formatIssues, ServerApi, serverFlag, ServerApiError } from './server-api.js';
 
 const spec = {
   name: 'deploy',
-  summary: 'Deploy a pipeline JSON file to a Sluice server (or redeploy the pipeline of that name).',
+  summary: 'Deploy a pipeline JSON file to a Sluice server, so that it runs (new, stopped or running).',
   usage: ['sluice deploy FILE [--server URL]'],
   description:
-    'Reads the pipeline document in FILE and deploys it: a new pipeline is created and started; when the server ' +
-    'already has a pipeline with the same name, its definition is replaced and, if it runs, redeployed. ' +
+    'Reads the pipeline document in FILE and deploys it, so that it runs: a new pipeline is created and started; ' +
+    'when the server already has a pipeline with the same name, its definition is replaced and it is started if ' +
+    'it was stopped (or failed), or redeployed if it runs (POST /api/pipelines/:id/deploy). ' +
     'Validation problems are printed one per line as path: message.',
   flags: { server: serverFlag },
   positionals: [{ name: 'FILE', help: 'The pipeline document (JSON).' }],
@@ -30,9 +31,11 @@ async function run(parsed: Parsed<typeof spec>, io: CommandIO): Promise<number> 
   const existing = pipelines.find((p) => p.name === name);
   try {
     if (existing) {
-      const updated = await api.call('PUT', pipelinePath(existing.id), pipelineDetailSchema, document);
-      const how = updated.desiredState === 'running' ? `redeployed, ${updated.status}` : 'saved; it is stopped (sluice pipelines start to run it)';
-      io.stdout.write(`updated "${name}" (${updated.id}): ${how}\n`);
+      // One verb whatever its state: a stopped pipeline is started, a running one redeployed.
+      const updated = await api.call('POST', pipelineDeployPath(existing.id), pipelineDetailSchema, document);
+      const how =
+        existing.desiredState !== 'running' ? 'started' : updated.deployedAt !== existing.deployedAt ? 'redeployed' : 'saved; what runs is unchanged';
+      io.stdout.write(`updated "${name}" (${updated.id}): ${how}, ${updated.status}\n`);
     } else {
       const created = await api.call('POST', '/api/pipelines', pipelineDetailSchema, document);
       io.stdout.write(`deployed "${name}" as ${created.id} (${created.status})\n`);

@@ -21,6 +21,9 @@ export function pipelinesController(pipelines: PipelineService) {
     async start(req: Request, res: Response) {
       res.json(await pipelines.start(param(req, 'id')));
     },
+    async deploy(req: Request, res: Response) {
+      res.json(await pipelines.deploy(param(req, 'id'), definitionIn(req)));
+    },
     async stop(req: Request, res: Response) {
       res.json(await pipelines.stop(param(req, 'id')));
     },
@@ -32,4 +35,11 @@ export function pipelinesController(pipelines: PipelineService) {
       res.json(await pipelines.metrics(param(req, 'id')));
     },
   };
+}
+
+/** The optional body of the deploy verb: no body (or `{}`) deploys what is saved. */
+function definitionIn(req: Request): unknown {
+  const body: unknown = req.body;
+  const empty = typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0;
+  return body === undefined || empty ? undefined : body;
 }

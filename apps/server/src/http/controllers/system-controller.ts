@@ -21,6 +21,7 @@ export const API_ROUTES = [
   'GET    /api/pipelines/:id',
   'PUT    /api/pipelines/:id[?deploy=false]',
   'DELETE /api/pipelines/:id',
+  'POST   /api/pipelines/:id/deploy [definition]',
   'POST   /api/pipelines/:id/start',
   'POST   /api/pipelines/:id/stop',
   'GET    /api/pipelines/:id/metrics',

@@ -10,6 +10,7 @@ export function pipelinesRoutes(pipelines: PipelineService): Router {
   router.get('/:id', c.get);
   router.put('/:id', c.update);
   router.delete('/:id', c.remove);
+  router.post('/:id/deploy', c.deploy);
   router.post('/:id/start', c.start);
   router.post('/:id/stop', c.stop);
   router.get('/:id/metrics', c.metrics);

@@ -22,7 +22,7 @@ function recordingApi(overrides: Partial<SluiceApi> = {}) {
     createPipeline: async () => record(),
     updatePipeline: async (_id, _def, { deploy }) => (calls.push(`PUT deploy=${deploy}`), record()),
     stopPipeline: async () => (calls.push('stop'), record({ status: 'stopped' })),
-    startPipeline: async () => (calls.push('start'), record({ status: 'deploying', deployedAt: 'now' })),
+    deployPipeline: async (_id, def) => (calls.push(`deploy ${(def as PipelineJson).name}`), record({ status: 'deploying', desiredState: 'running', deployedAt: 'now' })),
     deletePipeline: async () => undefined,
     listTopics: async () => [],
     ...overrides,
@@ -73,16 +73,36 @@ describe('pipeline sync', () => {
     stop();
   });
 
-  it('deploys by saving what is unsaved, then starting', async () => {
+  it('deploys with one call that carries the unsaved edits, and takes them as saved', async () => {
     const store = createPipelineStore({ pipelineId: 'p1', doc: weather(), validationDelayMs: 0 });
+    const sent: unknown[] = [];
+    const { api, calls } = recordingApi({
+      deployPipeline: async (id, def) => (sent.push(def), record({ id, status: 'deploying', desiredState: 'running' })),
+    });
+    const busy: (string | null)[] = [];
+    const sync = createPipelineSync(api, store, quietLive, { onBusy: (b) => busy.push(b), onActionError: () => undefined });
+    const stop = sync.start();
+    store.getState().setConfigField('raw', 'topic', 'other_topic');
+    await sync.deploy();
+    expect(calls).toEqual([]); // no separate save, no separate start
+    expect(sent).toEqual([expect.objectContaining({ nodes: expect.arrayContaining([expect.objectContaining({ id: 'raw', config: expect.objectContaining({ topic: 'other_topic' }) })]) })]);
+    expect(busy).toEqual(['deploy', null]);
+    expect(selectUnsaved(store.getState())).toBe(false);
+    expect(store.getState().record?.status).toBe('deploying');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS * 2);
+    expect(calls).toEqual([]); // the pending autosave was folded into the deploy
+    stop();
+  });
+
+  it('redeploys a running pipeline with the same verb', async () => {
+    const store = createPipelineStore({ pipelineId: 'p1', doc: weather(), record: record({ status: 'running' }), validationDelayMs: 0 });
     const { api, calls } = recordingApi();
     const busy: (string | null)[] = [];
     const sync = createPipelineSync(api, store, quietLive, { onBusy: (b) => busy.push(b), onActionError: () => undefined });
-    store.getState().setConfigField('raw', 'topic', 'other_topic');
-    await sync.deploy();
-    expect(calls).toEqual(['PUT deploy=false', 'start']);
-    expect(busy).toEqual(['deploy', null]);
-    expect(store.getState().record?.status).toBe('deploying');
+    store.getState().setConfigField('extreme', 'expression', 'value.temperature > 40.0');
+    await sync.redeploy();
+    expect(calls).toEqual([`deploy ${weatherPipeline.name}`]);
+    expect(busy).toEqual(['redeploy', null]);
   });
 
   it('refuses to deploy an invalid pipeline without calling the server', async () => {
@@ -100,26 +120,26 @@ describe('pipeline sync', () => {
     const store = createPipelineStore({ pipelineId: 'p1', doc: weather(), record: record({ status: 'running' }), validationDelayMs: 0 });
     const calls: string[] = [];
     const { api } = recordingApi({
-      updatePipeline: async (_id, _def, { deploy }) => {
-        calls.push(`PUT deploy=${deploy}`);
-        if (deploy) throw new ApiRequestError(400, 'pipeline "extreme-weather" is not valid', [{ path: 'nodes[2].config.topic', message: 'topic is reserved' }]);
-        return record({ status: 'running', pendingChanges: true });
+      deployPipeline: async () => {
+        calls.push('deploy');
+        throw new ApiRequestError(400, 'pipeline "extreme-weather" is not valid', [{ path: 'nodes[2].config.topic', message: 'topic is reserved' }]);
       },
+      updatePipeline: async (_id, _def, { deploy }) => (calls.push(`PUT deploy=${deploy}`), record({ status: 'running', pendingChanges: true })),
     });
     const errors: (string | null)[] = [];
     const sync = createPipelineSync(api, store, quietLive, { onBusy: () => undefined, onActionError: (e) => errors.push(e) });
     store.getState().setConfigField('processed', 'topic', 'reserved');
     await sync.redeploy();
-    expect(calls).toEqual(['PUT deploy=true', 'PUT deploy=false']);
+    expect(calls).toEqual(['deploy', 'PUT deploy=false']);
     expect(errors.at(-1)).toBe('pipeline "extreme-weather" is not valid');
     expect(selectUnsaved(store.getState())).toBe(false);
     expect(store.getState().record?.pendingChanges).toBe(true);
   });
 
-  it('shows server issues on their node when a start is refused', async () => {
+  it('shows server issues on their node when a deploy is refused', async () => {
     const store = createPipelineStore({ pipelineId: 'p1', doc: weather(), validationDelayMs: 0 });
     const { api } = recordingApi({
-      startPipeline: async () => {
+      deployPipeline: async () => {
         throw new ApiRequestError(400, 'has issues to fix', [{ path: 'nodes[0].config.topic', message: 'topic is not allowed' }]);
       },
     });

@@ -20,9 +20,9 @@ export type LifecycleAction = 'deploy' | 'redeploy' | 'stop';
 export interface PipelineSync {
   /** Saves the draft now; resolves true when the server holds the current document. */
   saveNow(): Promise<boolean>;
-  /** Saves (strictly validated) and starts it. */
+  /** Sends the document with the deploy verb: the server saves it (strictly validated) and starts it. */
   deploy(): Promise<void>;
-  /** Saves and restarts it with the new definition (it runs already). */
+  /** The same verb while it runs: the server saves it and redeploys it with the new definition. */
   redeploy(): Promise<void>;
   stop(): Promise<void>;
   /** Starts the autosave and follows the live status; returns the function that ends them. */
@@ -38,8 +38,9 @@ interface Hooks {
 
 /**
  * Keeps one open pipeline and the server in step: drafts are saved shortly after each edit
- * (`PUT ?deploy=false`, so another browser sees them), status follows the live stream, and
- * deploy / redeploy / stop go through the same queue as saves so they never overtake one.
+ * (`PUT ?deploy=false`, so another browser sees them), status follows the live stream, deploy and
+ * redeploy are one call (`POST .../deploy` with the document), and they and stop go through the
+ * same queue as saves so they never overtake one.
  */
 export function createPipelineSync(api: SluiceApi, store: PipelineStoreApi, live: LiveStatusSource, hooks: Hooks): PipelineSync {
   const id = store.getState().pipelineId;
@@ -103,33 +104,32 @@ export function createPipelineSync(api: SluiceApi, store: PipelineStoreApi, live
     if (issues.length > 0) throw new Error('the pipeline has problems: fix those listed under Problems, then deploy');
   };
 
+  /** The deploy verb with the current document; a refusal still keeps the edits as the draft. */
+  const deployDocument = async (): Promise<void> => {
+    refuseWhenInvalid();
+    clearTimeout(saveTimer);
+    const state = store.getState();
+    const revision = state.revision;
+    state.setSaveState({ phase: 'saving' });
+    try {
+      const record = await api.deployPipeline(id, toPipelineJson(state.doc));
+      store.getState().markSaved(revision, record.issues ?? []);
+      accept(record);
+    } catch (err) {
+      await save(false).catch(() => undefined);
+      throw err;
+    }
+  };
+
   return {
     saveNow() {
       clearTimeout(saveTimer);
       return saveDraft();
     },
 
-    deploy: () =>
-      lifecycle('deploy', async () => {
-        refuseWhenInvalid();
-        clearTimeout(saveTimer);
-        if (store.getState().revision !== store.getState().savedRevision) await save(false);
-        // The server validates again before it starts anything, and says what is wrong if not.
-        accept(await api.startPipeline(id));
-      }),
+    deploy: () => lifecycle('deploy', deployDocument),
 
-    redeploy: () =>
-      lifecycle('redeploy', async () => {
-        refuseWhenInvalid();
-        clearTimeout(saveTimer);
-        try {
-          await save(true);
-        } catch (err) {
-          // Refused to run, but the edits are still worth keeping as the draft.
-          await save(false).catch(() => undefined);
-          throw err;
-        }
-      }),
+    redeploy: () => lifecycle('redeploy', deployDocument),
 
     stop: () =>
       lifecycle('stop', async () => {

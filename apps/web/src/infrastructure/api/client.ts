@@ -1,5 +1,6 @@
 import {
   deployQuery,
+  pipelineDeployPath,
   errorBodySchema,
   groupDetailSchema,
   groupListSchema,
@@ -64,7 +65,8 @@ export interface SluiceApi {
   createPipeline(definition: unknown, options: SaveOptions): Promise<PipelineDetail>;
   updatePipeline(id: string, definition: unknown, options: SaveOptions): Promise<PipelineDetail>;
   stopPipeline(id: string): Promise<PipelineDetail>;
-  startPipeline(id: string): Promise<PipelineDetail>;
+  /** The deploy verb: saves `definition` (strictly validated), then starts the pipeline or redeploys it. */
+  deployPipeline(id: string, definition: unknown): Promise<PipelineDetail>;
   deletePipeline(id: string): Promise<void>;
   /** Why the server refuses a tap stream (an unknown node, a stopped pipeline), or null when it would open it. */
   tapRefusal(pipelineId: string, place: TapPlace): Promise<string | null>;
@@ -128,7 +130,7 @@ export function createApiClient(baseUrl = '', fetchImpl: typeof fetch = (...args
     createPipeline: (definition, options) => call('POST', `/api/pipelines${deployQuery(options.deploy)}`, pipelineDetailSchema, definition),
     updatePipeline: (id, definition, options) => call('PUT', `${pipelinePath(id)}${deployQuery(options.deploy)}`, pipelineDetailSchema, definition),
     stopPipeline: (id) => call('POST', `${pipelinePath(id)}/stop`, pipelineDetailSchema),
-    startPipeline: (id) => call('POST', `${pipelinePath(id)}/start`, pipelineDetailSchema),
+    deployPipeline: (id, definition) => call('POST', pipelineDeployPath(id), pipelineDetailSchema, definition),
     deletePipeline: (id) => call('DELETE', pipelinePath(id), none),
     tapRefusal: async (pipelineId, place) => {
       const path = tapPath(pipelineId, place);

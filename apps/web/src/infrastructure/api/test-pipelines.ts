@@ -29,7 +29,7 @@ export function unusedApi(): SluiceApi {
     createPipeline: refuse('createPipeline'),
     updatePipeline: refuse('updatePipeline'),
     stopPipeline: refuse('stopPipeline'),
-    startPipeline: refuse('startPipeline'),
+    deployPipeline: refuse('deployPipeline'),
     deletePipeline: refuse('deletePipeline'),
     tapRefusal: refuse('tapRefusal'),
     listTopics: refuse('listTopics'),
