@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startBrokerProcess, type BrokerProcess } from '@sluice/broker/testing';
 import type { Admin } from 'kafkajs';
+import { afterAll, beforeAll } from 'vitest';
 import { createServer, silentLogger, type ServerOptions, type SluiceServer } from '../src/index.js';
 
 export { produce, readTopic, testKafka, type ReadRecord } from '@sluice/broker/testing';
@@ -22,6 +24,36 @@ export function startServer(bootstrap: string, dataDir: string, options: Partial
     runner: { sessionTimeoutMs: 6_000, heartbeatIntervalMs: 500 },
     ...options,
   });
+}
+
+/**
+ * One real broker process and one server for a whole test file: started before its tests, stopped
+ * and removed after them.
+ */
+export function useServerStack(dataDirPrefix: string): { readonly broker: BrokerProcess; readonly server: SluiceServer } {
+  let broker: BrokerProcess | undefined;
+  let server: SluiceServer | undefined;
+  const data = tempDir(dataDirPrefix);
+  beforeAll(async () => {
+    broker = await startBrokerProcess();
+    server = await startServer(broker.bootstrap, data.path);
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+    await broker?.stop();
+    broker?.cleanup();
+    data.remove();
+  });
+  return {
+    get broker() {
+      if (!broker) throw new Error('the broker process has not started');
+      return broker;
+    },
+    get server() {
+      if (!server) throw new Error('the server has not started');
+      return server;
+    },
+  };
 }
 
 export interface ApiResponse<T = unknown> {

@@ -1,29 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { startBrokerProcess, testKafka, type BrokerProcess } from '@sluice/broker/testing';
+import { testKafka } from '@sluice/broker/testing';
 import kafkajs from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SluiceServer } from '../src/index.js';
-import { api, startServer, tempDir } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { api, useServerStack } from './helpers.js';
 
-let broker: BrokerProcess;
-let server: SluiceServer;
-const data = tempDir('sluice-codecs-');
+const stack = useServerStack('sluice-codecs-');
 const CODECS = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
 
-beforeAll(async () => {
-  broker = await startBrokerProcess();
-  server = await startServer(broker.bootstrap, data.path);
-}, 60_000);
-
-afterAll(async () => {
-  await server?.close();
-  await broker?.stop();
-  broker?.cleanup();
-  data.remove();
-});
-
 function kcat(args: string[], input = ''): void {
-  const r = spawnSync('kcat', ['-b', broker.bootstrap, ...args], { input, encoding: 'utf8', timeout: 20_000 });
+  const r = spawnSync('kcat', ['-b', stack.broker.bootstrap, ...args], { input, encoding: 'utf8', timeout: 20_000 });
   if (r.status !== 0) throw new Error(`kcat ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
 }
 
@@ -32,7 +17,7 @@ async function produceCorruptLz4(topic: string, records: number): Promise<void> 
   const table = kafkajs.CompressionCodecs as unknown as Record<number, () => unknown>;
   const saved = table[kafkajs.CompressionTypes.LZ4];
   table[kafkajs.CompressionTypes.LZ4] = () => ({ compress: async () => Buffer.from('garbage'), decompress: async (b: Buffer) => b });
-  const producer = testKafka(broker.bootstrap).producer();
+  const producer = testKafka(stack.broker.bootstrap).producer();
   try {
     await producer.connect();
     const messages = Array.from({ length: records }, (_, i) => ({ value: `lost-${i}` }));
@@ -45,7 +30,7 @@ async function produceCorruptLz4(topic: string, records: number): Promise<void> 
 
 describe('topic browser peek', { timeout: 60_000 }, () => {
   it('shows kcat records of all five codecs, and a corrupt batch once with the reason in its headers', async () => {
-    expect((await api(server, 'POST', '/api/topics', { name: 'codecs', partitions: 1 })).status).toBe(201);
+    expect((await api(stack.server, 'POST', '/api/topics', { name: 'codecs', partitions: 1 })).status).toBe(201);
     const expected: string[] = [];
     for (const codec of CODECS) {
       const lines = Array.from({ length: 20 }, (_, n) => `${codec}-${n}`);
@@ -54,7 +39,7 @@ describe('topic browser peek', { timeout: 60_000 }, () => {
     }
     await produceCorruptLz4('codecs', 5); // offsets 100–104
 
-    const res = await api(server, 'GET', '/api/topics/codecs/messages?partition=0&offset=0&limit=200');
+    const res = await api(stack.server, 'GET', '/api/topics/codecs/messages?partition=0&offset=0&limit=200');
     expect(res.status).toBe(200);
     const messages = res.body.messages as { offset: number; value: { format: string; value: unknown }; headers: Record<string, string> }[];
     expect(messages.slice(0, 100).map((m) => m.value.value)).toEqual(expected);
