@@ -204,3 +204,19 @@ describe('console-producer → console-consumer', { timeout: 60_000 }, () => {
     expect(theirs).toBe('station-9={"t":9}\nstation-1={"t":3}\n');
   });
 });
+
+// The embedded broker's idempotent producers and read_committed reads, through the console clients.
+describe('console clients, exactly-once settings', { timeout: 60_000 }, () => {
+  it('produces with enable.idempotence=true and reads back at --isolation-level read_committed', async () => {
+    expect((await sluice(['topics', '--create', '--topic', 'idem', '--partitions', '2'])).code).toBe(0);
+    const lines = Array.from({ length: 500 }, (_, i) => `line-${i}`);
+    const produced = await sluice(
+      ['console-producer', '--topic', 'idem', '--producer-property', 'enable.idempotence=true', '--producer-property', 'acks=all'],
+      lines.join('\n') + '\n',
+    );
+    expect(produced).toMatchObject({ code: 0, stderr: '' });
+    const consumed = await sluice(['console-consumer', '--topic', 'idem', '--from-beginning', '--isolation-level', 'read_committed', '--max-messages', '500']);
+    expect(consumed.code).toBe(0);
+    expect(consumed.stdout.trim().split('\n').sort()).toEqual([...lines].sort());
+  });
+});
